@@ -1,0 +1,54 @@
+"""The acting user and client IP of the current request, for the audit log.
+
+Held in a ContextVar so that it is correct under threads and async alike and never
+leaks between requests.
+"""
+
+import contextlib
+import ipaddress
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    user: Any = None
+    ip: str | None = None
+
+
+_current: ContextVar[RequestContext] = ContextVar("pbgdpl_request_context", default=RequestContext())
+
+
+def current_context() -> RequestContext:
+    """The context of the request being served (empty outside a request)."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def request_context(*, user: Any = None, ip: str | None = None) -> Iterator[None]:
+    """Set the acting user and IP for the code run inside the block."""
+    token = _current.set(RequestContext(user=user, ip=ip))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's IP address: REMOTE_ADDR, or the proxy-reported one behind PROXY_COUNT proxies."""
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    candidate = request.META.get("REMOTE_ADDR")
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [p for p in forwarded if p]
+        if len(forwarded) >= proxies:
+            candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate)) if candidate else None
+    except ValueError:
+        return None

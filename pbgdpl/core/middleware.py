@@ -1,0 +1,40 @@
+"""Request-wide middleware: Content-Security-Policy choice and the audit request context."""
+
+from collections.abc import Callable
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+from .context import client_ip, request_context
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict public policy everywhere; the back-office policy on staff paths.
+
+    Public pages never run inline script. The Wagtail back office still relies on
+    inline styles and a few inline scripts, so its paths (settings.CSP_ADMIN_PATH_PREFIXES)
+    get settings.CONTENT_SECURITY_POLICY_ADMIN instead — still no third-party origin.
+    """
+
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(
+            tuple(settings.CSP_ADMIN_PATH_PREFIXES)
+        ):
+            parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        return parts
+
+
+class RequestContextMiddleware:
+    """Expose the acting user and client IP to the audit log for the whole request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        with request_context(user=user, ip=client_ip(request)):
+            return self.get_response(request)

@@ -1,0 +1,419 @@
+"""Vietnamese text handling: the one place for it.
+
+Everything that compares, indexes or displays Vietnamese text goes through these
+functions, so that the same words always meet in the same form.
+
+* :func:`normalize` -- the canonical text form (NFC, tidy whitespace, one tone-mark style).
+* :func:`fold` -- the matching form: ``normalize`` + no diacritics, ``đ`` -> ``d``, casefolded.
+* :func:`tokenize` / :func:`tokenize_folded` -- plain word tokens for search; a document
+  number such as ``14/2012/QH13`` is one token.
+* :class:`DocumentNumber`, :func:`parse_document_number`, :func:`normalize_document_number`,
+  :func:`find_document_numbers` -- số ký hiệu of legal documents.
+
+Tone-mark placement
+-------------------
+Vietnamese has two spellings for open syllables whose vowel is ``oa``, ``oe`` or ``uy``:
+the "old" style puts the tone mark on the second vowel (``hoà``, ``khoẻ``, ``thuỷ``,
+``uỷ``), the "new" style on the first (``hòa``, ``khỏe``, ``thủy``, ``ủy``). We
+canonicalise to the **new style** (mark on ``o``/``u``) because that is what the
+official corpus we serve uses. Measured on the data in ``../shared/data``:
+
+* Bộ pháp điển (69,705 articles): new 131,491 vs old 9,403 syllables (93 % new);
+  e.g. ``ủy`` 33,221 vs ``uỷ`` 1,777; ``hóa`` 31,843 vs ``hoá`` 2,846.
+* ALQAC 2024 laws: new 4,545 vs old 653 (87 % new); ALQAC questions 315 vs 35.
+
+Normalising to the majority style changes the fewest characters of stored text, and
+either input style gives the same output, so the choice does not affect matching.
+Only syllables that end in the cluster are affected: with a final consonant or a third
+vowel both styles agree (``hoàng``, ``toán``, ``ngoài``, ``thuyền``, ``khuỷu``), and in
+``qu`` + ``y`` the ``u`` belongs to the consonant, so ``quý`` never moves.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "DocumentNumber",
+    "find_document_numbers",
+    "fold",
+    "normalize",
+    "normalize_document_number",
+    "parse_document_number",
+    "tokenize",
+    "tokenize_folded",
+]
+
+# --------------------------------------------------------------------------- normalize
+
+# Invisible format characters: soft hyphen, Arabic letter mark, Mongolian vowel separator,
+# zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings and isolates, word joiner
+# and invisible operators, BOM. They are removed (not turned into spaces): they render as
+# nothing, and in pasted text they mostly sit inside words ("phá\u200bp luật").
+_INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+# Every Unicode white space (\s covers NBSP, the U+2000 spaces, line/paragraph separators,
+# ideographic space ...) and the remaining C0/C1 control characters.
+_SPACE_RE = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f]+")
+# Look-alike letters found in legacy Vietnamese text: the Icelandic capital eth "Ð"
+# (U+00D0) is drawn exactly like "Đ" (U+0110) and was used for it by old fonts/encoders.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110"})
+
+# A word: letters, each with any combining marks (normally already composed by NFC).
+_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+# The five tone marks, as combining characters (NFD).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Initial consonant letters, then the cluster whose tone placement varies, then nothing.
+_OLD_NEW_SYLLABLE_RE = re.compile(r"([bcdđghklmnpqrstvx]*)(oa|oe|uy)")
+
+
+def _retone_word(word: str) -> str:
+    """Move the tone mark of an open oa/oe/uy syllable onto the first vowel."""
+    clusters: list[list[str]] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if clusters and unicodedata.combining(ch):
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    tones = [(i, mark) for i, cl in enumerate(clusters) for mark in cl[1:] if mark in _TONES]
+    if len(tones) != 1:
+        return word
+    where, tone = tones[0]
+    bare = []
+    for cl in clusters:
+        letter = unicodedata.normalize(
+            "NFC", cl[0] + "".join(m for m in cl[1:] if m not in _TONES)
+        ).lower()
+        if len(letter) != 1:
+            return word
+        bare.append(letter)
+    match = _OLD_NEW_SYLLABLE_RE.fullmatch("".join(bare))
+    if match is None or match.group(1).endswith("q"):
+        return word
+    first = len(match.group(1))
+    if where != first + 1:
+        return word  # already on the first vowel (or somewhere odd: leave it alone)
+    clusters[where].remove(tone)
+    clusters[first].append(tone)
+    return unicodedata.normalize("NFC", "".join("".join(cl) for cl in clusters))
+
+
+def normalize(text: str) -> str:
+    """Return the canonical form of ``text``.
+
+    Promises:
+
+    * the result is NFC; NFC and NFD spellings of the same text give the same result;
+    * every run of white space (spaces, tabs, newlines, NBSP, the other Unicode spaces,
+      control characters) becomes one ASCII space, and the ends are stripped;
+    * invisible format characters (zero-width space/joiners, soft hyphen, BOM, bidi
+      marks) are removed, since the reader sees nothing there;
+    * the capital eth "Ð" (U+00D0), used for "Đ" in legacy text, becomes "Đ";
+    * open syllables with ``oa``/``oe``/``uy`` carry their tone on the first vowel
+      ("new" style): ``hoà``/``hòa`` -> ``hòa``, ``thuỷ`` -> ``thủy``, ``uỷ ban`` ->
+      ``ủy ban``, ``HOÀ`` -> ``HÒA`` (case is kept); see the module docstring;
+    * nothing else changes: letters, case, digits and punctuation are kept;
+    * idempotent: ``normalize(normalize(x)) == normalize(x)``.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE_RE.sub("", text).translate(_LOOKALIKES)
+    text = _SPACE_RE.sub(" ", text).strip(" ")
+    text = unicodedata.normalize("NFC", text)
+    text = _WORD_RE.sub(lambda m: _retone_word(m.group()), text)
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------- fold
+
+_FOLD_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
+_LATIN_MARKS_RE = re.compile("[\u0300-\u036f]+")
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text``: what search and look-ups compare.
+
+    ``normalize`` first, then case-folded, every combining diacritic removed and
+    ``đ``/``Đ`` turned into ``d`` (``"Ủy ban Nhân dân"`` -> ``"uy ban nhan dan"``,
+    ``"42/2022/NĐ-CP"`` -> ``"42/2022/nd-cp"``). White space is collapsed as in
+    ``normalize``. Promises: idempotent (``fold(fold(x)) == fold(x)``); NFC and NFD
+    input give the same output; text written in the Vietnamese alphabet (with any tone
+    marks), digits and ASCII punctuation folds to pure ASCII.
+    """
+    text = unicodedata.normalize("NFD", normalize(text).casefold()).translate(_FOLD_LETTERS)
+    text = _LATIN_MARKS_RE.sub("", text)
+    if not text.isascii():
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _SPACE_RE.sub(" ", text).strip(" ")
+    return unicodedata.normalize("NFC", text)
+
+
+# --------------------------------------------------------------------------- document numbers
+
+# Known parts of the code of a số ký hiệu, canonical spelling (case matters: "TTg").
+# Type codes (form of the document), mostly from Nghị định 30/2020/NĐ-CP, Phụ lục III.
+_TYPE_CODES = (
+    "L", "PL", "NQ", "NQLT", "NĐ", "QĐ", "CT", "TT", "TTLT", "HD", "HĐ", "KH", "TB", "BC",
+    "CĐ", "QC", "QyĐ", "CTr", "ĐA", "TTr", "KL",
+)  # fmt: skip
+# Issuing bodies. QH and UBTVQH carry the legislature number ("QH13", "UBTVQH15").
+_NUMBERED_ISSUERS = ("QH", "UBTVQH")
+_ISSUER_CODES = (
+    *_NUMBERED_ISSUERS,
+    # State leadership and offices
+    "CTN", "CP", "TTg", "VPCP", "VPQH", "VPCTN", "HĐBCQG",
+    # Ministries and ministry-level bodies (before and after the 2025 merger)
+    "BTP", "BCA", "BTC", "BGDĐT", "BLĐTBXH", "BYT", "BNN", "BNNPTNT", "BNNMT", "BTNMT",
+    "BXD", "BGTVT", "BCT", "BQP", "BNV", "BKHĐT", "BKHCN", "BTTTT", "BVHTTDL", "BNG",
+    "BDTTG", "UBDT", "TTCP", "NHNN", "BHXH",
+    # Courts, procuracy, audit
+    "TANDTC", "VKSNDTC", "KTNN", "HĐTP",
+    # Local government and provincial departments
+    "HĐND", "UBND", "STP", "SNV", "STC", "SYT", "SGDĐT", "SXD", "SCT",
+    # Fatherland Front
+    "MTTQ",
+)  # fmt: skip
+_TYPE_SET = frozenset(_TYPE_CODES)
+_ISSUER_SET = frozenset(_ISSUER_CODES)
+
+
+def _fold_code(code: str) -> str:
+    return fold(code)
+
+
+def _build_lookup(key) -> dict[str, str | None]:
+    """Map key(canonical) -> canonical; None where two canonical codes share a key."""
+    table: dict[str, str | None] = {}
+    for canonical in (*_TYPE_CODES, *_ISSUER_CODES):
+        k = key(canonical)
+        table[k] = canonical if table.get(k, canonical) == canonical else None
+    return table
+
+
+# Input with diacritics must match a canonical code exactly (case aside): "HĐ" is not "HD".
+_EXACT = _build_lookup(str.upper)
+# Plain-ASCII input matches by folded form: "nd" -> "NĐ", "ttg" -> "TTg", "bgddt" -> "BGDĐT".
+# Codes that fold alike ("HD" Hướng dẫn / "HĐ" Hợp đồng) are ambiguous and stay as typed.
+_FOLDED = _build_lookup(_fold_code)
+
+@dataclass(frozen=True, slots=True)
+class DocumentNumber:
+    """The số ký hiệu of a legal document, e.g. ``14/2012/QH13`` or ``766/QĐ-TTg``.
+
+    ``number`` is the serial number exactly as written (leading zeros and a letter suffix
+    kept: "01", "766", "12a"); ``year`` is the year of issue when the number carries one
+    (many decisions do not: ``766/QĐ-TTg``); ``code`` is the type/issuer code in canonical
+    spelling ("QH13", "NĐ-CP", "QĐ-TTg", "TTLT-BTP-BCA"). Build it with
+    :func:`parse_document_number` to get that canonical spelling; the constructor only
+    checks the shape. Two numbers are equal when their canonical forms are.
+    """
+
+    number: str
+    year: int | None
+    code: str
+
+    def __post_init__(self) -> None:
+        for name in ("number", "code"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value or re.search(r"[\s/]", value):
+                raise ValueError(f"DocumentNumber.{name} must be non-empty, without / or space")
+        year = self.year
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise ValueError("DocumentNumber.year must be an int or None")
+
+    def __str__(self) -> str:
+        """The canonical form: ``number/year/code`` or ``number/code`` without a year."""
+        if self.year is None:
+            return f"{self.number}/{self.code}"
+        return f"{self.number}/{self.year}/{self.code}"
+
+    @property
+    def folded(self) -> str:
+        """``fold`` of the canonical form, for matching: ``42/2022/nd-cp``."""
+        return fold(str(self))
+
+
+_DASHES = "\\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+_SLASHES = "/\u2044\u2215\uff0f"
+_PART = r"[^\W\d_](?:[^\W_]|&(?=[^\W_]))*"
+_DOCNUM_RE = re.compile(
+    rf"(?<![0-9{_SLASHES}.,{_DASHES}])"
+    r"(?P<number>[0-9]{1,6}[A-Za-z]?)"
+    rf"\s*[{_SLASHES}]\s*"
+    rf"(?:(?P<year>(?:19|20)[0-9]{{2}})\s*[{_SLASHES}]\s*)?"
+    rf"(?P<code>{_PART}(?:\s*[{_DASHES}]\s*{_PART})*)"
+)
+_CODE_SEP_RE = re.compile(rf"(\s*[{_DASHES}]\s*)")
+_LETTERS_DIGITS_RE = re.compile(r"(.*?)([0-9]*)")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
+
+
+def _segmentations(key: str, lookup: dict[str, str | None], first: bool) -> list[list[str]]:
+    """All ways to cut ``key`` into known codes (>= 2 letters each); only the very first
+    piece of a code may be a type code, the rest must be issuers."""
+    if not key:
+        return [[]]
+    result = []
+    for end in range(2, len(key) + 1):
+        canonical = lookup.get(key[:end])
+        if canonical is None or (not first and canonical not in _ISSUER_SET):
+            continue
+        result.extend([canonical, *rest] for rest in _segmentations(key[end:], lookup, False))
+    return result
+
+
+def _resolve_part(raw: str, first: bool) -> tuple[str, bool]:
+    """Canonical spelling of one hyphen-separated part of a code, and whether it is known.
+
+    "NĐ" -> ("NĐ", True); "ND" -> ("NĐ", True); "NDCP" -> ("NĐ-CP", True);
+    "qh13" -> ("QH13", True); "XYZ" -> ("XYZ", False).
+    """
+    part = raw.replace("&", "")
+    match = _LETTERS_DIGITS_RE.fullmatch(part)
+    assert match is not None  # the pattern matches any string
+    letters, digits = match.groups()
+    if part.isascii():
+        key, lookup = _fold_code(letters), _FOLDED
+    else:
+        key, lookup = letters.upper(), _EXACT
+    canonical = lookup.get(key)
+    if canonical is not None:
+        pieces = [canonical]
+    else:
+        cuts = _segmentations(key, lookup, first)
+        fewest = min((len(c) for c in cuts), default=0)
+        best = [c for c in cuts if len(c) == fewest]
+        if len(best) != 1:
+            return part.upper(), False
+        pieces = best[0]
+    if digits and pieces[-1] not in _NUMBERED_ISSUERS:
+        return part.upper(), False
+    pieces[-1] += digits
+    return "-".join(pieces), True
+
+
+def _match_to_number(text: str, m: re.Match[str]) -> tuple[int, DocumentNumber] | None:
+    """Validate one regex match; return (end offset, number) or None if it is not one."""
+    start = m.start()
+    if start and text[start - 1].isalpha():
+        # Only "số15/2020/NĐ-CP" (number glued to "số") is allowed to touch a letter.
+        word = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
+        if word is None or fold(word.group()) != "so":
+            return None
+    year = int(m.group("year")) if m.group("year") else None
+    pieces = _CODE_SEP_RE.split(m.group("code"))
+    parts: list[str] = []
+    end = m.start("code")
+    for i in range(0, len(pieces), 2):
+        sep, raw = (pieces[i - 1] if i else ""), pieces[i]
+        canonical, known = _resolve_part(raw, first=not parts)
+        if i and not known and sep.strip() != sep:
+            break  # "NĐ-CP - Hà Nội": a spaced dash before an unknown word ends the code
+        if not parts and not known:
+            letters = raw.replace("&", "")
+            if year is None or len(letters) < 2 or not letters.isupper():
+                return None  # "5/Hà Nội", "1/ab": not a document number
+        parts.append(canonical)
+        end += len(sep) + len(raw)
+    return end, DocumentNumber(number=m.group("number"), year=year, code="-".join(parts))
+
+
+def _scan_document_numbers(text: str):
+    """Yield (start, end, DocumentNumber) for every document number in normalized text."""
+    pos = 0
+    while True:
+        m = _DOCNUM_RE.search(text, pos)
+        if m is None:
+            return
+        found = _match_to_number(text, m)
+        if found is None:
+            pos = m.start() + 1
+            continue
+        end, number = found
+        yield m.start(), end, number
+        pos = end
+
+
+def find_document_numbers(text: str) -> list[DocumentNumber]:
+    """Every document number in a running text, in order of appearance (repeats kept).
+
+    Recognises ``number/year/code`` and ``number/code`` with messy spacing, dashes and
+    spelling (see :func:`parse_document_number`). Dates such as ``13/11/2008`` or
+    ``01/07/2009`` are never taken: a code must start with a letter, and a year-less
+    number needs a code from the table of known codes (``766/QĐ-TTg``, not ``5/Hà``).
+    With a year, an unknown code is accepted only when written in capitals
+    (``12/2020/ABC``).
+    """
+    return [number for _, _, number in _scan_document_numbers(normalize(text))]
+
+
+def parse_document_number(text: str) -> DocumentNumber:
+    """Parse a số ký hiệu typed by a person or found in a citation.
+
+    Accepts surrounding words ("Luật số 24/2008/QH12", "số 15/2020/NĐ-CP ngày ...") and
+    repairs common mess: spaces around "/" ("01 /2018/TT-VPCP"), any dash ("NĐ–CP"),
+    a missing hyphen ("42/2022/NĐCP" -> "NĐ-CP", "QĐTTg" -> "QĐ-TTg", where the table of
+    known codes splits it one way only), missing diacritics or wrong case ("ND-CP",
+    "13/2023/nđ-cp" -> "NĐ-CP", "QD-TTG" -> "QĐ-TTg", "bgddt" -> "BGDĐT"). Codes not in
+    the table are kept, upper-cased. ``parse_document_number(str(n)) == n`` for any
+    result ``n``.
+
+    Raises ``ValueError`` when the text holds no document number, or several.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, got {type(text).__name__}")
+    found = find_document_numbers(text)
+    if not found:
+        raise ValueError(
+            f"not a document number (số ký hiệu such as 14/2012/QH13 or 766/QĐ-TTg): {text!r}"
+        )
+    if len(found) > 1:
+        listed = ", ".join(str(n) for n in found)
+        raise ValueError(f"several document numbers in {text!r}: {listed}")
+    return found[0]
+
+
+def normalize_document_number(text: str) -> str:
+    """The canonical form of the one document number in ``text`` ("42/2022/NĐCP" ->
+    "42/2022/NĐ-CP"); idempotent. Raises ``ValueError`` like :func:`parse_document_number`."""
+    return str(parse_document_number(text))
+
+
+# --------------------------------------------------------------------------- tokenize
+
+_TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|[\u0300-\u036f])*")
+
+
+def _plain_tokens(text: str, start: int, end: int) -> list[str]:
+    return [
+        unicodedata.normalize("NFC", m.group().lower())
+        for m in _TOKEN_RE.finditer(text, start, end)
+    ]
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into plain lower-case word tokens, in order.
+
+    The text is normalized first (so tone-mark style, NFC/NFD and white space do not
+    matter); a token is a run of letters and digits, Vietnamese letters and diacritics
+    kept ("Điều 5." -> ["điều", "5"]). A document number is one token in its canonical
+    spelling, lower-cased ("42/2022/NĐCP" -> "42/2022/nđ-cp"). Everything else --
+    punctuation, quotes, "?", ":", "*", hyphens outside document numbers -- only
+    separates tokens, and words such as AND/OR/NOT come out as plain lower-case words,
+    so tokens can never act as query-syntax operators. Safe to feed to any engine after
+    the usual quoting.
+    """
+    text = normalize(text)
+    tokens: list[str] = []
+    pos = 0
+    for start, end, number in _scan_document_numbers(text):
+        tokens.extend(_plain_tokens(text, pos, start))
+        tokens.append(str(number).lower())
+        pos = end
+    tokens.extend(_plain_tokens(text, pos, len(text)))
+    return tokens
+
+
+def tokenize_folded(text: str) -> list[str]:
+    """``[fold(t) for t in tokenize(text)]`` (empty results dropped): ASCII tokens for
+    diacritic-insensitive matching; a document number folds to ``DocumentNumber.folded``."""
+    return [f for f in (fold(t) for t in tokenize(text)) if f]
+

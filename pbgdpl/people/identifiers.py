@@ -1,0 +1,36 @@
+"""Normalising login identifiers: e-mail addresses and Vietnamese phone numbers."""
+
+import re
+
+_PHONE_CHARS = re.compile(r"[\s.\-()]")
+_VN_MOBILE = re.compile(r"^0\d{9,10}$")
+
+
+def normalize_email(value: str) -> str:
+    """Lower-cased, stripped e-mail address."""
+    return value.strip().lower()
+
+
+def normalize_phone(value: str) -> str:
+    """A Vietnamese phone number in national form (0xxxxxxxxx).
+
+    Accepts spaces, dots, dashes, brackets and the +84/84 prefix. Raises ValueError
+    for anything that is not a 10–11 digit national number.
+    """
+    digits = _PHONE_CHARS.sub("", value.strip())
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    if not _VN_MOBILE.match(digits):
+        raise ValueError(f"Not a Vietnamese phone number: {value!r}")
+    return digits
+
+
+def looks_like_phone(value: str) -> bool:
+    """True when the login text is a phone number rather than an e-mail address."""
+    try:
+        normalize_phone(value)
+    except ValueError:
+        return False
+    return "@" not in value

@@ -1,0 +1,91 @@
+"""Enrolling and verifying the staff second factor (TOTP)."""
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django_otp import login as otp_login
+from django_otp import match_token
+
+from pbgdpl.core.audit import audit_record
+
+from .forms import TotpCodeForm
+from .services import totp_device_pending
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/admin/"
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                       require_https=request.is_secure()):
+        return target
+    return "/admin/"
+
+
+def _qr_data_uri(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def two_factor_enrol(request: HttpRequest) -> HttpResponse:
+    """Show the QR code and key of a new authenticator device; confirm it with a first code."""
+    if request.user.is_verified():
+        return HttpResponseRedirect(_next_url(request))
+    device = totp_device_pending(user=request.user)
+    form = TotpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            audit_record(action="auth.2fa_enrol", obj=request.user)
+            messages.success(request, _("Đã bật xác thực hai bước."))
+            return HttpResponseRedirect(_next_url(request))
+        audit_record(action="auth.2fa_failed", obj=request.user, data={"step": "enrol"})
+        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy nhập mã mới nhất."))
+    key_b32 = base64.b32encode(device.bin_key).decode("ascii")
+    return render(
+        request,
+        "people/two_factor_enrol.html",
+        {
+            "form": form,
+            "qr_uri": _qr_data_uri(device.config_url),
+            "secret": " ".join(key_b32[i : i + 4] for i in range(0, len(key_b32), 4)),
+            "next": _next_url(request),
+        },
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """Ask an enrolled user for the current code from their authenticator app."""
+    if request.user.is_verified():
+        return HttpResponseRedirect(_next_url(request))
+    form = TotpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            audit_record(action="auth.2fa_verify", obj=request.user)
+            return HttpResponseRedirect(_next_url(request))
+        audit_record(action="auth.2fa_failed", obj=request.user, data={"step": "verify"})
+        form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
+    return render(
+        request,
+        "people/two_factor_verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=200 if request.method == "GET" else 400,
+    )

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+urlpatterns: list = [
+    path("hien-thi/", views.display_preferences_set, name="display"),
+]

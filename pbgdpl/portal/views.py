@@ -1,0 +1,81 @@
+"""Public views of the portal that are not Wagtail pages."""
+
+from dataclasses import replace
+
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from .context_processors import (
+    CONTRASTS,
+    COOKIE_MAX_AGE,
+    COOKIE_NAME,
+    FONT_SIZES,
+    preferences_from_request,
+)
+
+
+def _safe_next(request: HttpRequest, target: str | None) -> str:
+    """A local URL to return to; "/" for anything pointing elsewhere."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "/"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def display_preferences_set(request: HttpRequest) -> HttpResponse:
+    """Save the font size and/or contrast choice in a cookie, then go back.
+
+    Parameters (GET or POST): ``font_size`` = normal | large | larger,
+    ``contrast`` = on | off, ``next`` = a local URL. A missing parameter keeps the
+    saved value. Works without JavaScript (a plain form); site.js calls it with
+    ``X-Requested-With: fetch`` and gets JSON instead of a redirect.
+    """
+    data = request.POST if request.method == "POST" else request.GET
+    prefs = preferences_from_request(request)
+    font_size = data.get("font_size")
+    contrast = data.get("contrast")
+    if font_size is not None and font_size not in FONT_SIZES:
+        return HttpResponseBadRequest(
+            _("Cỡ chữ không hợp lệ. Hãy chọn một trong: %(choices)s.")
+            % {"choices": ", ".join(FONT_SIZES)},
+            content_type="text/plain; charset=utf-8",
+        )
+    if contrast is not None and contrast not in CONTRASTS:
+        return HttpResponseBadRequest(
+            _("Chế độ tương phản không hợp lệ. Hãy chọn một trong: %(choices)s.")
+            % {"choices": ", ".join(CONTRASTS)},
+            content_type="text/plain; charset=utf-8",
+        )
+    if font_size is not None:
+        prefs = replace(prefs, font_size=font_size)
+    if contrast is not None:
+        prefs = replace(prefs, contrast=contrast)
+
+    if request.headers.get("X-Requested-With") == "fetch":
+        response: HttpResponse = JsonResponse(
+            {"font_size": prefs.font_size, "contrast": prefs.contrast, "classes": prefs.css_classes}
+        )
+    else:
+        response = HttpResponseRedirect(_safe_next(request, data.get("next")))
+        response.status_code = 303  # "see other": the browser follows with GET
+    response.set_cookie(
+        COOKIE_NAME,
+        prefs.cookie_value(),
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response

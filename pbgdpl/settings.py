@@ -80,7 +80,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "pbgdpl.people.apps.StaffUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -206,6 +206,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "pbgdpl.people.identifiers.axes_username"
 AXES_LOCKOUT_TEMPLATE = "people/lockout.html"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
@@ -243,9 +245,6 @@ WHITENOISE_USE_FINDERS = DEBUG or env_bool("TESTING", False)
 # --- wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PBGDPL Số"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_USER_EDIT_FORM = "pbgdpl.people.forms.StaffUserEditForm"
-WAGTAIL_USER_CREATION_FORM = "pbgdpl.people.forms.StaffUserCreationForm"
-WAGTAIL_USER_CUSTOM_FIELDS = ["phone"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt", "mp3", "mp4", "zip"]
 WAGTAIL_I18N_ENABLED = False
 

@@ -49,3 +49,28 @@ class RoleAssignmentFactory(factory.django.DjangoModelFactory):
     role = "unit_officer"
     unit = factory.SubFactory(UnitFactory)
     valid_from = date(2025, 7, 1)
+
+
+def login_with_second_factor(client, user) -> None:
+    """Log ``user`` in on the test client with a confirmed, verified TOTP device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def totp_now(device) -> str:
+    """The code an authenticator app would show for ``device`` right now."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"

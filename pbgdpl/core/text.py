@@ -3,12 +3,14 @@
 Everything that compares, indexes or displays Vietnamese text goes through these
 functions, so that the same words always meet in the same form.
 
-* :func:`normalize` -- the canonical text form (NFC, tidy whitespace, one tone-mark style).
+* :func:`normalize` -- the canonical text form (NFC, tidy white space, one tone-mark style).
 * :func:`fold` -- the matching form: ``normalize`` + no diacritics, ``đ`` -> ``d``, casefolded.
 * :func:`tokenize` / :func:`tokenize_folded` -- plain word tokens for search; a document
   number such as ``14/2012/QH13`` is one token.
 * :class:`DocumentNumber`, :func:`parse_document_number`, :func:`normalize_document_number`,
-  :func:`find_document_numbers` -- số ký hiệu of legal documents.
+  :func:`find_document_numbers` -- the số ký hiệu of legal documents.
+
+Only the standard library is used.
 
 Tone-mark placement
 -------------------
@@ -52,49 +54,54 @@ __all__ = [
 # nothing, and in pasted text they mostly sit inside words ("phá\u200bp luật").
 _INVISIBLE_RE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 # Every Unicode white space (\s covers NBSP, the U+2000 spaces, line/paragraph separators,
-# ideographic space ...) and the remaining C0/C1 control characters.
-_SPACE_RE = re.compile(r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f]+")
-# Look-alike letters found in legacy Vietnamese text: the Icelandic capital eth "Ð"
-# (U+00D0) is drawn exactly like "Đ" (U+0110) and was used for it by old fonts/encoders.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110"})
+# ideographic space ...) and the remaining C0/C1 control characters. The pattern matches
+# only runs that need rewriting: a lone ASCII space is left alone (much faster).
+_WS = r"[\s\x00-\x08\x0e-\x1f\x7f-\x9f]"
+_SPACE_RE = re.compile(rf"(?: {_WS}|(?! ){_WS}){_WS}*")
+# A look-alike found in legacy Vietnamese text: the Icelandic capital eth "Ð" (U+00D0)
+# is drawn exactly like "Đ" (U+0110) and old fonts and converters used it for "Đ".
+_ETH, _D_BAR = "\u00d0", "\u0110"
 
-# A word: letters, each with any combining marks (normally already composed by NFC).
-_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
-# The five tone marks, as combining characters (NFD).
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-# Initial consonant letters, then the cluster whose tone placement varies, then nothing.
-_OLD_NEW_SYLLABLE_RE = re.compile(r"([bcdđghklmnpqrstvx]*)(oa|oe|uy)")
+# The nucleus of an old-style syllable in NFC text (NFC composes every toned Vietnamese
+# vowel): "o" + toned a/e, or "u" + toned y. The rest of the rule is checked in Python,
+# which keeps the search on the regex engine's fast first-character path.
+_OLD_NUCLEUS_RE = re.compile("[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ]")
+_CONSONANTS = frozenset("bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX")
 
 
-def _retone_word(word: str) -> str:
-    """Move the tone mark of an open oa/oe/uy syllable onto the first vowel."""
-    clusters: list[list[str]] = []
-    for ch in unicodedata.normalize("NFD", word):
-        if clusters and unicodedata.combining(ch):
-            clusters[-1].append(ch)
-        else:
-            clusters.append([ch])
-    tones = [(i, mark) for i, cl in enumerate(clusters) for mark in cl[1:] if mark in _TONES]
-    if len(tones) != 1:
-        return word
-    where, tone = tones[0]
-    bare = []
-    for cl in clusters:
-        letter = unicodedata.normalize(
-            "NFC", cl[0] + "".join(m for m in cl[1:] if m not in _TONES)
-        ).lower()
-        if len(letter) != 1:
-            return word
-        bare.append(letter)
-    match = _OLD_NEW_SYLLABLE_RE.fullmatch("".join(bare))
-    if match is None or match.group(1).endswith("q"):
-        return word
-    first = len(match.group(1))
-    if where != first + 1:
-        return word  # already on the first vowel (or somewhere odd: leave it alone)
-    clusters[where].remove(tone)
-    clusters[first].append(tone)
-    return unicodedata.normalize("NFC", "".join("".join(cl) for cl in clusters))
+def _is_letter_or_mark(ch: str) -> bool:
+    return ch.isalpha() or "\u0300" <= ch <= "\u036f"
+
+
+def _to_new_style(text: str) -> str:
+    """Move the tone mark of every old-style open oa/oe/uy syllable onto its first vowel.
+
+    The syllable is: optional initial consonant letters, the nucleus, and no letter or
+    combining mark on either side ("hoà" yes; "hoàng", "ngoài", "thoại" no). After "q"
+    the "u" is part of the consonant, so "quý" keeps its mark on the "y".
+    """
+    out: list[str] = []
+    done = 0
+    for m in _OLD_NUCLEUS_RE.finditer(text):
+        start, end = m.span()
+        if end < len(text) and _is_letter_or_mark(text[end]):
+            continue
+        begin = start
+        while begin and text[begin - 1] in _CONSONANTS:
+            begin -= 1
+        if begin and _is_letter_or_mark(text[begin - 1]):
+            continue
+        if begin < start and text[start - 1] in "qQ":
+            continue
+        first, second = m.group()
+        base, tone = unicodedata.normalize("NFD", second)
+        out.append(text[done:start])
+        out.append(unicodedata.normalize("NFC", first + tone) + base)
+        done = end
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def normalize(text: str) -> str:
@@ -106,26 +113,30 @@ def normalize(text: str) -> str:
     * every run of white space (spaces, tabs, newlines, NBSP, the other Unicode spaces,
       control characters) becomes one ASCII space, and the ends are stripped;
     * invisible format characters (zero-width space/joiners, soft hyphen, BOM, bidi
-      marks) are removed, since the reader sees nothing there;
+      marks) are removed -- the reader sees nothing there, and in pasted text they
+      mostly sit inside words;
     * the capital eth "Ð" (U+00D0), used for "Đ" in legacy text, becomes "Đ";
     * open syllables with ``oa``/``oe``/``uy`` carry their tone on the first vowel
       ("new" style): ``hoà``/``hòa`` -> ``hòa``, ``thuỷ`` -> ``thủy``, ``uỷ ban`` ->
-      ``ủy ban``, ``HOÀ`` -> ``HÒA`` (case is kept); see the module docstring;
+      ``ủy ban``, ``HOÀ`` -> ``HÒA`` (case is kept); ``quý``, ``hoàng``, ``thuyền``,
+      ``gìn`` are untouched; see the module docstring for why this style;
     * nothing else changes: letters, case, digits and punctuation are kept;
     * idempotent: ``normalize(normalize(x)) == normalize(x)``.
     """
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE_RE.sub("", text).translate(_LOOKALIKES)
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
+    if _ETH in text:
+        text = text.replace(_ETH, _D_BAR)
     text = _SPACE_RE.sub(" ", text).strip(" ")
-    text = unicodedata.normalize("NFC", text)
-    text = _WORD_RE.sub(lambda m: _retone_word(m.group()), text)
+    # Removing invisible characters can bring a base letter and a mark together: NFC again.
+    text = _to_new_style(unicodedata.normalize("NFC", text))
     return unicodedata.normalize("NFC", text)
 
 
 # --------------------------------------------------------------------------- fold
 
-_FOLD_LETTERS = str.maketrans({"đ": "d", "ð": "d"})
 _LATIN_MARKS_RE = re.compile("[\u0300-\u036f]+")
+# Anything that is neither ASCII nor a Latin combining mark (after NFD).
+_NOT_ASCII_OR_MARK_RE = re.compile("[^\x00-\x7f\u0300-\u036f]")
 
 
 def fold(text: str) -> str:
@@ -133,23 +144,32 @@ def fold(text: str) -> str:
 
     ``normalize`` first, then case-folded, every combining diacritic removed and
     ``đ``/``Đ`` turned into ``d`` (``"Ủy ban Nhân dân"`` -> ``"uy ban nhan dan"``,
-    ``"42/2022/NĐ-CP"`` -> ``"42/2022/nd-cp"``). White space is collapsed as in
-    ``normalize``. Promises: idempotent (``fold(fold(x)) == fold(x)``); NFC and NFD
-    input give the same output; text written in the Vietnamese alphabet (with any tone
-    marks), digits and ASCII punctuation folds to pure ASCII.
+    ``"42/2022/NĐ-CP"`` -> ``"42/2022/nd-cp"``); white space collapsed as in
+    ``normalize``. Other letters and all punctuation are kept. Promises: idempotent
+    (``fold(fold(x)) == fold(x)``); NFC and NFD input give the same output; old- and
+    new-style tone placement give the same output; text in the Vietnamese alphabet
+    (any case, any tone marks) with digits and ASCII punctuation folds to pure ASCII.
     """
-    text = unicodedata.normalize("NFD", normalize(text).casefold()).translate(_FOLD_LETTERS)
-    text = _LATIN_MARKS_RE.sub("", text)
-    if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _SPACE_RE.sub(" ", text).strip(" ")
+    text = unicodedata.normalize("NFD", normalize(text).casefold())
+    text = text.replace("đ", "d").replace("ð", "d")
+    if _NOT_ASCII_OR_MARK_RE.search(text) is None:
+        # Plain Vietnamese or English: the only non-ASCII characters left are the marks.
+        text = text.encode("ascii", "ignore").decode("ascii")
+    else:
+        text = _LATIN_MARKS_RE.sub("", text)
+        if not text.isascii():
+            for mark in {ch for ch in set(text) if unicodedata.combining(ch)}:
+                text = text.replace(mark, "")
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        # A mark that stood alone between spaces is gone: tidy the spaces again.
+        text = _SPACE_RE.sub(" ", text).strip(" ")
     return unicodedata.normalize("NFC", text)
 
 
 # --------------------------------------------------------------------------- document numbers
 
-# Known parts of the code of a số ký hiệu, canonical spelling (case matters: "TTg").
-# Type codes (form of the document), mostly from Nghị định 30/2020/NĐ-CP, Phụ lục III.
+# Known parts of the code of a số ký hiệu, in canonical spelling (case matters: "TTg").
+# Type codes (the form of the document), mostly from Nghị định 30/2020/NĐ-CP, Phụ lục III.
 _TYPE_CODES = (
     "L", "PL", "NQ", "NQLT", "NĐ", "QĐ", "CT", "TT", "TTLT", "HD", "HĐ", "KH", "TB", "BC",
     "CĐ", "QC", "QyĐ", "CTr", "ĐA", "TTr", "KL",
@@ -160,39 +180,40 @@ _ISSUER_CODES = (
     *_NUMBERED_ISSUERS,
     # State leadership and offices
     "CTN", "CP", "TTg", "VPCP", "VPQH", "VPCTN", "HĐBCQG",
-    # Ministries and ministry-level bodies (before and after the 2025 merger)
+    # Ministries and ministry-level bodies (before and after the 2025 reorganisation)
     "BTP", "BCA", "BTC", "BGDĐT", "BLĐTBXH", "BYT", "BNN", "BNNPTNT", "BNNMT", "BTNMT",
     "BXD", "BGTVT", "BCT", "BQP", "BNV", "BKHĐT", "BKHCN", "BTTTT", "BVHTTDL", "BNG",
-    "BDTTG", "UBDT", "TTCP", "NHNN", "BHXH",
-    # Courts, procuracy, audit
-    "TANDTC", "VKSNDTC", "KTNN", "HĐTP",
+    "BDTTG", "UBDT", "TTCP", "NHNN", "BHXH", "TCHQ", "BTM", "BVHTT",
+    # Courts, procuracy, audit (and the court/procuracy names used before 2002)
+    "TANDTC", "VKSNDTC", "KTNN", "HĐTP", "TATC", "VKSTC",
     # Local government and provincial departments
     "HĐND", "UBND", "STP", "SNV", "STC", "SYT", "SGDĐT", "SXD", "SCT",
     # Fatherland Front
     "MTTQ",
 )  # fmt: skip
-_TYPE_SET = frozenset(_TYPE_CODES)
 _ISSUER_SET = frozenset(_ISSUER_CODES)
 
 
-def _fold_code(code: str) -> str:
-    return fold(code)
-
-
 def _build_lookup(key) -> dict[str, str | None]:
-    """Map key(canonical) -> canonical; None where two canonical codes share a key."""
+    """Map key(canonical) -> canonical. Where several codes share a key, the one written
+    in plain ASCII wins ("HD" over "HĐ" for "hd"); otherwise the key is ambiguous (None)."""
     table: dict[str, str | None] = {}
     for canonical in (*_TYPE_CODES, *_ISSUER_CODES):
         k = key(canonical)
-        table[k] = canonical if table.get(k, canonical) == canonical else None
+        if k not in table:
+            table[k] = canonical
+            continue
+        ascii_codes = {c for c in (table[k], canonical) if c is not None and c.isascii()}
+        table[k] = ascii_codes.pop() if len(ascii_codes) == 1 else None
     return table
 
 
 # Input with diacritics must match a canonical code exactly (case aside): "HĐ" is not "HD".
 _EXACT = _build_lookup(str.upper)
-# Plain-ASCII input matches by folded form: "nd" -> "NĐ", "ttg" -> "TTg", "bgddt" -> "BGDĐT".
-# Codes that fold alike ("HD" Hướng dẫn / "HĐ" Hợp đồng) are ambiguous and stay as typed.
-_FOLDED = _build_lookup(_fold_code)
+# Plain-ASCII input matches by folded form: "nd" -> "NĐ", "ttg" -> "TTg", "bgddt" -> "BGDĐT";
+# "hd" is "HD" (Hướng dẫn): "HĐ" (Hợp đồng, Hội đồng) needs its diacritic.
+_FOLDED = _build_lookup(fold)
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentNumber:
@@ -203,7 +224,7 @@ class DocumentNumber:
     (many decisions do not: ``766/QĐ-TTg``); ``code`` is the type/issuer code in canonical
     spelling ("QH13", "NĐ-CP", "QĐ-TTg", "TTLT-BTP-BCA"). Build it with
     :func:`parse_document_number` to get that canonical spelling; the constructor only
-    checks the shape. Two numbers are equal when their canonical forms are.
+    checks the shape. Equal values have equal canonical forms, and vice versa.
     """
 
     number: str
@@ -220,7 +241,7 @@ class DocumentNumber:
             raise ValueError("DocumentNumber.year must be an int or None")
 
     def __str__(self) -> str:
-        """The canonical form: ``number/year/code`` or ``number/code`` without a year."""
+        """The canonical form: ``number/year/code``, or ``number/code`` without a year."""
         if self.year is None:
             return f"{self.number}/{self.code}"
         return f"{self.number}/{self.year}/{self.code}"
@@ -244,15 +265,17 @@ _DOCNUM_RE = re.compile(
 _CODE_SEP_RE = re.compile(rf"(\s*[{_DASHES}]\s*)")
 _LETTERS_DIGITS_RE = re.compile(r"(.*?)([0-9]*)")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
+_STANDARD_BEFORE_RE = re.compile(r"[0-9] ?: ?$")
 
 
 def _segmentations(key: str, lookup: dict[str, str | None], first: bool) -> list[list[str]]:
-    """All ways to cut ``key`` into known codes (>= 2 letters each); only the very first
-    piece of a code may be a type code, the rest must be issuers."""
+    """All ways to cut ``key`` into known codes. Only the very first piece of a code may
+    be a type code (and only it may be one letter: "LCTN" -> L-CTN); later pieces must
+    be issuers of two letters or more."""
     if not key:
         return [[]]
     result = []
-    for end in range(2, len(key) + 1):
+    for end in range(1 if first else 2, len(key) + 1):
         canonical = lookup.get(key[:end])
         if canonical is None or (not first and canonical not in _ISSUER_SET):
             continue
@@ -264,14 +287,15 @@ def _resolve_part(raw: str, first: bool) -> tuple[str, bool]:
     """Canonical spelling of one hyphen-separated part of a code, and whether it is known.
 
     "NĐ" -> ("NĐ", True); "ND" -> ("NĐ", True); "NDCP" -> ("NĐ-CP", True);
-    "qh13" -> ("QH13", True); "XYZ" -> ("XYZ", False).
+    "qh13" -> ("QH13", True); "xyz" -> ("XYZ", False). A glued part is split only when
+    the table allows exactly one split with the fewest pieces.
     """
     part = raw.replace("&", "")
     match = _LETTERS_DIGITS_RE.fullmatch(part)
     assert match is not None  # the pattern matches any string
     letters, digits = match.groups()
     if part.isascii():
-        key, lookup = _fold_code(letters), _FOLDED
+        key, lookup = fold(letters), _FOLDED
     else:
         key, lookup = letters.upper(), _EXACT
     canonical = lookup.get(key)
@@ -290,14 +314,28 @@ def _resolve_part(raw: str, first: bool) -> tuple[str, bool]:
     return "-".join(pieces), True
 
 
+def _split_glued_word(raw: str, first: bool) -> tuple[str, str] | None:
+    """For "CPngày" or "TTgngày" return (canonical code, its raw text) of the known code,
+    written with capitals, that a lower-case word is glued to; None if there is none."""
+    for cut in range(len(raw) - 1, 0, -1):
+        head, tail = raw[:cut], raw[cut:]
+        if tail.isalpha() and tail.islower() and any(ch.isupper() for ch in head):
+            canonical, known = _resolve_part(head, first)
+            if known:
+                return canonical, head
+    return None
+
+
 def _match_to_number(text: str, m: re.Match[str]) -> tuple[int, DocumentNumber] | None:
-    """Validate one regex match; return (end offset, number) or None if it is not one."""
+    """Validate one regex match; return (end offset, number), or None if it is not one."""
     start = m.start()
     if start and text[start - 1].isalpha():
-        # Only "số15/2020/NĐ-CP" (number glued to "số") is allowed to touch a letter.
+        # Only "số15/2020/NĐ-CP" (number glued to "số") may touch a letter.
         word = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
         if word is None or fold(word.group()) != "so":
             return None
+    if _STANDARD_BEFORE_RE.search(text, max(0, start - 5), start):
+        return None  # "QCVN 5:2010/BKHCN", "QCVN 03 : 2014/BCT": a technical standard
     year = int(m.group("year")) if m.group("year") else None
     pieces = _CODE_SEP_RE.split(m.group("code"))
     parts: list[str] = []
@@ -307,10 +345,16 @@ def _match_to_number(text: str, m: re.Match[str]) -> tuple[int, DocumentNumber] 
         canonical, known = _resolve_part(raw, first=not parts)
         if i and not known and sep.strip() != sep:
             break  # "NĐ-CP - Hà Nội": a spaced dash before an unknown word ends the code
+        glued = None if known else _split_glued_word(raw, first=not parts)
+        if glued is not None:  # "NĐ-CPngày 07 tháng 9": a space is missing
+            canonical, raw = glued
+            parts.append(canonical)
+            end += len(sep) + len(raw)
+            break
         if not parts and not known:
             letters = raw.replace("&", "")
             if year is None or len(letters) < 2 or not letters.isupper():
-                return None  # "5/Hà Nội", "1/ab": not a document number
+                return None  # "5/Hà Nội", "1/ab", "12/2020/abc": not a document number
         parts.append(canonical)
         end += len(sep) + len(raw)
     return end, DocumentNumber(number=m.group("number"), year=year, code="-".join(parts))
@@ -337,10 +381,10 @@ def find_document_numbers(text: str) -> list[DocumentNumber]:
 
     Recognises ``number/year/code`` and ``number/code`` with messy spacing, dashes and
     spelling (see :func:`parse_document_number`). Dates such as ``13/11/2008`` or
-    ``01/07/2009`` are never taken: a code must start with a letter, and a year-less
-    number needs a code from the table of known codes (``766/QĐ-TTg``, not ``5/Hà``).
-    With a year, an unknown code is accepted only when written in capitals
-    (``12/2020/ABC``).
+    ``01/07/2009`` are never taken (a code starts with a letter), nor technical standards
+    (``QCVN 5:2010/BKHCN``). A number without a year needs a code that starts with a
+    known abbreviation (``766/QĐ-TTg``, not ``5/Hà``); with a year, an unknown code is
+    accepted only when written in capitals (``12/2020/ABC``, not ``12/2020/abc``).
     """
     return [number for _, _, number in _scan_document_numbers(normalize(text))]
 
@@ -353,10 +397,10 @@ def parse_document_number(text: str) -> DocumentNumber:
     a missing hyphen ("42/2022/NĐCP" -> "NĐ-CP", "QĐTTg" -> "QĐ-TTg", where the table of
     known codes splits it one way only), missing diacritics or wrong case ("ND-CP",
     "13/2023/nđ-cp" -> "NĐ-CP", "QD-TTG" -> "QĐ-TTg", "bgddt" -> "BGDĐT"). Codes not in
-    the table are kept, upper-cased. ``parse_document_number(str(n)) == n`` for any
+    the table are kept, upper-cased. ``parse_document_number(str(n)) == n`` for every
     result ``n``.
 
-    Raises ``ValueError`` when the text holds no document number, or several.
+    Raises ``ValueError`` when the text holds no document number, or more than one.
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
@@ -373,7 +417,8 @@ def parse_document_number(text: str) -> DocumentNumber:
 
 def normalize_document_number(text: str) -> str:
     """The canonical form of the one document number in ``text`` ("42/2022/NĐCP" ->
-    "42/2022/NĐ-CP"); idempotent. Raises ``ValueError`` like :func:`parse_document_number`."""
+    "42/2022/NĐ-CP"); idempotent. Raises ``ValueError`` like :func:`parse_document_number`.
+    """
     return str(parse_document_number(text))
 
 
@@ -392,14 +437,13 @@ def _plain_tokens(text: str, start: int, end: int) -> list[str]:
 def tokenize(text: str) -> list[str]:
     """Split text into plain lower-case word tokens, in order.
 
-    The text is normalized first (so tone-mark style, NFC/NFD and white space do not
-    matter); a token is a run of letters and digits, Vietnamese letters and diacritics
+    The text is normalized first, so tone-mark style, NFC/NFD and white space do not
+    matter. A token is a run of letters and digits with Vietnamese letters and diacritics
     kept ("Điều 5." -> ["điều", "5"]). A document number is one token in its canonical
-    spelling, lower-cased ("42/2022/NĐCP" -> "42/2022/nđ-cp"). Everything else --
-    punctuation, quotes, "?", ":", "*", hyphens outside document numbers -- only
-    separates tokens, and words such as AND/OR/NOT come out as plain lower-case words,
-    so tokens can never act as query-syntax operators. Safe to feed to any engine after
-    the usual quoting.
+    spelling, lower-cased ("42/2022/NĐCP" -> "42/2022/nđ-cp"); it is the only kind of
+    token with "/" or "-" in it. Everything else -- punctuation, quotes, "?", ":", "*",
+    hyphens outside document numbers -- only separates tokens, and AND/OR/NOT come out
+    as the plain words "and"/"or"/"not", so no token acts as query syntax.
     """
     text = normalize(text)
     tokens: list[str] = []
@@ -413,7 +457,7 @@ def tokenize(text: str) -> list[str]:
 
 
 def tokenize_folded(text: str) -> list[str]:
-    """``[fold(t) for t in tokenize(text)]`` (empty results dropped): ASCII tokens for
-    diacritic-insensitive matching; a document number folds to ``DocumentNumber.folded``."""
+    """``[fold(t) for t in tokenize(text)]``: tokens for diacritic-insensitive matching
+    ("Hòa giải" and "hoa giai" give the same); a document number folds to
+    ``DocumentNumber.folded`` ("42/2022/nd-cp")."""
     return [f for f in (fold(t) for t in tokenize(text)) if f]
-

@@ -5,7 +5,7 @@ from datetime import date
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 
@@ -91,7 +91,7 @@ def unit_roles_list(request: HttpRequest, code: str) -> list[RoleAssignmentOut]:
 
 @router.post("/units/{code}/roles", response={201: RoleAssignmentOut},
              summary="Cấp vai trò trong đơn vị")
-def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> tuple[int, RoleAssignmentOut]:
+def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> Status:
     unit = _unit_or_404(code)
     if not can(request.auth, "people.grant_role", unit):
         raise _forbidden()
@@ -108,17 +108,17 @@ def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> tu
                                 note=payload.note)
     except PeopleError as exc:
         raise HttpError(400, str(exc)) from exc
-    return 201, _out(assignment)
+    return Status(201, _out(assignment))
 
 
 @router.delete("/roles/{assignment_id}", response={204: None}, summary="Thu hồi vai trò")
-def role_assignment_revoke(request: HttpRequest, assignment_id: int) -> tuple[int, None]:
+def role_assignment_revoke(request: HttpRequest, assignment_id: int) -> Status:
     assignment = get_object_or_404(RoleAssignment.objects.select_related("unit", "user"),
                                    pk=assignment_id)
     if not can(request.auth, "people.grant_role", assignment.unit):
         raise _forbidden()
     role_revoke(actor=request.auth, assignment=assignment)
-    return 204, None
+    return Status(204, None)
 
 
 @router.put("/units/{code}/population", response=UnitFiguresOut,

@@ -38,6 +38,12 @@ class _PhoneMixin:
 class StaffUserCreationForm(_PhoneMixin, UserCreationForm):
     phone = forms.CharField(label=_("Số điện thoại"), required=False, max_length=20)
 
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields | {"phone"}
+
 
 class StaffUserEditForm(_PhoneMixin, UserEditForm):
     phone = forms.CharField(label=_("Số điện thoại"), required=False, max_length=20)
+
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields | {"phone"}

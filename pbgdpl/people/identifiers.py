@@ -34,3 +34,17 @@ def looks_like_phone(value: str) -> bool:
     except ValueError:
         return False
     return "@" not in value
+
+
+def normalize_login(value: str) -> str:
+    """One form per person for a login text: national phone number or lower-cased e-mail."""
+    value = (value or "").strip()
+    if looks_like_phone(value):
+        return normalize_phone(value)
+    return normalize_email(value)
+
+
+def axes_username(request, credentials: dict | None) -> str:  # noqa: ANN001
+    """django-axes: the throttled login, so "+84 912…" and "0912…" count as one person."""
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return normalize_login(str(raw))[:255]

@@ -49,9 +49,16 @@ def preferences_from_request(request: HttpRequest | None) -> DisplayPreferences:
 
 
 def display_preferences(request: HttpRequest) -> dict:
-    """Template context: ``display`` (the preferences) and ``display_next`` (where to return)."""
+    """Template context for base.html.
+
+    ``display``: the preferences; ``display_next``: where the display form returns to;
+    ``nav_section``: the first path segment ("van-ban", "hoi-dap", …) to mark the menu.
+    """
     prefs = preferences_from_request(request)
+    if request is None:
+        return {"display": prefs, "display_next": "/", "nav_section": ""}
     return {
         "display": prefs,
-        "display_next": request.get_full_path() if request is not None else "/",
+        "display_next": request.get_full_path(),
+        "nav_section": request.path.strip("/").split("/", 1)[0],
     }

@@ -37,10 +37,15 @@ def unit_subtree(*, root: Unit, on: date | None = None) -> QuerySet[Unit]:
     return unit_list_valid(on=on).filter(path__startswith=root.path)
 
 
+def province_name_key(name: str) -> str:
+    """A province name folded and without "tỉnh"/"thành phố", for matching user input."""
+    return fold(name).removeprefix("tinh ").removeprefix("thanh pho ").strip()
+
+
 def unit_find_province(*, name_or_code: str) -> Unit | None:
     """A stored province-level unit by code or by name (diacritics and 'tỉnh' optional)."""
-    wanted = fold(name_or_code).removeprefix("tinh ").removeprefix("thanh pho ").strip()
+    wanted = province_name_key(name_or_code)
     for unit in Unit.objects.filter(kind__in=PROVINCE_LEVEL_KINDS):
-        if unit.code == name_or_code.strip() or fold(unit.name) == wanted:
+        if unit.code == name_or_code.strip() or province_name_key(unit.name) == wanted:
             return unit
     return None

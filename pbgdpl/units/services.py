@@ -17,6 +17,7 @@ from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
 
 from .models import Unit, UnitKind
+from .selectors import province_name_key
 
 # The two-level local government took effect on this day (Nghị quyết 202/2025/QH15).
 REORGANISATION_DATE = date(2025, 7, 1)
@@ -48,7 +49,7 @@ def unit_is_urban(*, kind: str, special_zone_urban: bool | None = None) -> bool:
 def package_province(*, name_or_code: str) -> vp.Province:
     """The province in the ``vietnam-provinces`` package matching a name or code."""
     raw = name_or_code.strip()
-    wanted = fold(raw).removeprefix("tinh ").removeprefix("thanh pho ").strip()
+    wanted = province_name_key(raw)
     for province in vp.Province.iter_all():
         if raw.isdigit() and int(raw) == int(province.code):
             return province

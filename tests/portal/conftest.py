@@ -1,0 +1,23 @@
+"""Fixtures for the public shell tests."""
+
+import pytest
+
+from tests.browser import browser  # noqa: F401  (the shared session-wide Chromium fixture)
+
+
+@pytest.fixture
+def home_page(db):
+    """The home page created by the migration portal/0002_create_homepage."""
+    from pbgdpl.portal.models import HomePage
+
+    page = HomePage.objects.live().first()
+    assert page is not None, "the migration portal/0002_create_homepage should create it"
+    return page
+
+
+@pytest.fixture(autouse=True)
+def _dbg_home(request):
+    yield
+    if "live_server" in request.fixturenames:
+        from pbgdpl.portal.models import HomePage
+        print("\nDBG after", request.node.name, HomePage.objects.count())

@@ -4,9 +4,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-PYTEST_ARGS ?=
+# Two workers: the machine has two cores; each worker gets its own test database.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 # Each run of the suite uses its own settings; nothing here reads var/secret_key.
-TEST_ENV := TESTING=1 SECRET_KEY=test-secret-key-not-for-production-$(shell echo $$RANDOM)$(shell echo $$RANDOM)-pbgdpl DEBUG=0 SECURE_SSL_REDIRECT=0
+TEST_ENV := TESTING=1 SECRET_KEY=test-only-secret-key-never-used-in-production-pbgdpl-so DEBUG=0 SECURE_SSL_REDIRECT=0
 
 .PHONY: install demo serve test test-sqlite test-postgres lint format bench clean
 

@@ -156,7 +156,9 @@ def audit_verify_chain() -> tuple[int, AuditBreak | None]:
                 expected_seq, f"missing event(s) {expected_seq}..{event.seq - 1}"
             )
         if event.prev_hash != expected_prev:
-            return checked, AuditBreak(event.seq, "previous hash does not match (row removed or edited)")
+            return checked, AuditBreak(
+                event.seq, "previous hash does not match (row removed or edited)"
+            )
         recomputed = audit_event_hash(
             seq=event.seq,
             created_at=event.created_at,

@@ -21,12 +21,13 @@ class RequestContext:
     ip: str | None = None
 
 
-_current: ContextVar[RequestContext] = ContextVar("pbgdpl_request_context", default=RequestContext())
+_EMPTY = RequestContext()
+_current: ContextVar[RequestContext | None] = ContextVar("pbgdpl_request_context", default=None)
 
 
 def current_context() -> RequestContext:
     """The context of the request being served (empty outside a request)."""
-    return _current.get()
+    return _current.get() or _EMPTY
 
 
 @contextlib.contextmanager
@@ -40,7 +41,7 @@ def request_context(*, user: Any = None, ip: str | None = None) -> Iterator[None
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client's IP address: REMOTE_ADDR, or the proxy-reported one behind PROXY_COUNT proxies."""
+    """The client IP: REMOTE_ADDR, or the one reported by PROXY_COUNT trusted proxies."""
     proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
     candidate = request.META.get("REMOTE_ADDR")
     if proxies:

@@ -19,10 +19,10 @@ class AuditLogIsAppendOnly(Exception):
 
 
 class AuditEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: ANN003, ANN201
+    def update(self, **kwargs):
         raise AuditLogIsAppendOnly("Audit events cannot be updated.")
 
-    def delete(self):  # noqa: ANN201
+    def delete(self):
         raise AuditLogIsAppendOnly("Audit events cannot be deleted.")
 
 
@@ -59,12 +59,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_repr}"
 
-    def save(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def save(self, *args, **kwargs) -> None:
         if not self._state.adding:
             raise AuditLogIsAppendOnly("Audit events cannot be updated.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def delete(self, *args, **kwargs):
         raise AuditLogIsAppendOnly("Audit events cannot be deleted.")
 
 
@@ -81,3 +81,6 @@ class AuditChainHead(models.Model):
 
     class Meta:
         verbose_name = _("đầu chuỗi nhật ký")
+
+    def __str__(self) -> str:
+        return f"#{self.last_seq} {self.last_hash[:12]}"

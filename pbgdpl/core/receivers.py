@@ -18,7 +18,9 @@ from .context import client_ip
 
 @receiver(user_logged_in, dispatch_uid="audit_login")
 def audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(action="auth.login", obj=user, actor=user, ip=client_ip(request) if request else None)
+    audit_record(
+        action="auth.login", obj=user, actor=user, ip=client_ip(request) if request else None
+    )
 
 
 @receiver(user_logged_out, dispatch_uid="audit_logout")
@@ -52,13 +54,21 @@ def _mirror_wagtail_log_entry(instance: Any, object_type: str) -> None:
 
 
 @receiver(post_save, sender=ModelLogEntry, dispatch_uid="audit_wagtail_model_log")
-def audit_wagtail_model_log(sender: Any, instance: ModelLogEntry, created: bool, **kwargs: Any) -> None:
+def audit_wagtail_model_log(
+    sender: Any, instance: ModelLogEntry, created: bool, **kwargs: Any
+) -> None:
     if created:
-        _mirror_wagtail_log_entry(instance, instance.content_type.model_class()._meta.label_lower
-                                  if instance.content_type.model_class() else "wagtail.model")
+        _mirror_wagtail_log_entry(
+            instance,
+            instance.content_type.model_class()._meta.label_lower
+            if instance.content_type.model_class()
+            else "wagtail.model",
+        )
 
 
 @receiver(post_save, sender=PageLogEntry, dispatch_uid="audit_wagtail_page_log")
-def audit_wagtail_page_log(sender: Any, instance: PageLogEntry, created: bool, **kwargs: Any) -> None:
+def audit_wagtail_page_log(
+    sender: Any, instance: PageLogEntry, created: bool, **kwargs: Any
+) -> None:
     if created:
         _mirror_wagtail_log_entry(instance, "wagtailcore.page")

@@ -80,8 +80,9 @@ def _forbidden() -> HttpError:
     return HttpError(403, _("Bạn không có quyền với đơn vị này."))
 
 
-@router.get("/units/{code}/roles", response=list[RoleAssignmentOut],
-            summary="Người có vai trò trong đơn vị")
+@router.get(
+    "/units/{code}/roles", response=list[RoleAssignmentOut], summary="Người có vai trò trong đơn vị"
+)
 def unit_roles_list(request: HttpRequest, code: str) -> list[RoleAssignmentOut]:
     unit = _unit_or_404(code)
     if not can(request.auth, "people.view", unit):
@@ -89,8 +90,9 @@ def unit_roles_list(request: HttpRequest, code: str) -> list[RoleAssignmentOut]:
     return [_out(a) for a in role_assignments_in_unit(unit=unit).order_by("role", "user_id")]
 
 
-@router.post("/units/{code}/roles", response={201: RoleAssignmentOut},
-             summary="Cấp vai trò trong đơn vị")
+@router.post(
+    "/units/{code}/roles", response={201: RoleAssignmentOut}, summary="Cấp vai trò trong đơn vị"
+)
 def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> Status:
     unit = _unit_or_404(code)
     if not can(request.auth, "people.grant_role", unit):
@@ -103,9 +105,15 @@ def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> St
     if user is None:
         raise HttpError(404, _("Không tìm thấy người dùng “%(u)s”.") % {"u": login})
     try:
-        assignment = role_grant(actor=request.auth, user=user, role=payload.role, unit=unit,
-                                valid_from=payload.valid_from, valid_to=payload.valid_to,
-                                note=payload.note)
+        assignment = role_grant(
+            actor=request.auth,
+            user=user,
+            role=payload.role,
+            unit=unit,
+            valid_from=payload.valid_from,
+            valid_to=payload.valid_to,
+            note=payload.note,
+        )
     except PeopleError as exc:
         raise HttpError(400, str(exc)) from exc
     return Status(201, _out(assignment))
@@ -113,27 +121,37 @@ def unit_role_grant(request: HttpRequest, code: str, payload: RoleGrantIn) -> St
 
 @router.delete("/roles/{assignment_id}", response={204: None}, summary="Thu hồi vai trò")
 def role_assignment_revoke(request: HttpRequest, assignment_id: int) -> Status:
-    assignment = get_object_or_404(RoleAssignment.objects.select_related("unit", "user"),
-                                   pk=assignment_id)
+    assignment = get_object_or_404(
+        RoleAssignment.objects.select_related("unit", "user"), pk=assignment_id
+    )
     if not can(request.auth, "people.grant_role", assignment.unit):
         raise _forbidden()
     role_revoke(actor=request.auth, assignment=assignment)
     return Status(204, None)
 
 
-@router.put("/units/{code}/population", response=UnitFiguresOut,
-            summary="Cập nhật dân số của đơn vị")
+@router.put(
+    "/units/{code}/population", response=UnitFiguresOut, summary="Cập nhật dân số của đơn vị"
+)
 def unit_population_put(request: HttpRequest, code: str, payload: PopulationIn) -> UnitFiguresOut:
     unit = _unit_or_404(code)
     if not can(request.auth, "units.change", unit):
         raise _forbidden()
     try:
-        unit = unit_population_update(unit=unit, population=payload.population,
-                                      male=payload.male, female=payload.female,
-                                      year=payload.year, actor=request.auth)
+        unit = unit_population_update(
+            unit=unit,
+            population=payload.population,
+            male=payload.male,
+            female=payload.female,
+            year=payload.year,
+            actor=request.auth,
+        )
     except UnitsError as exc:
         raise HttpError(400, str(exc)) from exc
-    return UnitFiguresOut(code=unit.code, population=unit.population,
-                          population_male=unit.population_male,
-                          population_female=unit.population_female,
-                          population_year=unit.population_year)
+    return UnitFiguresOut(
+        code=unit.code,
+        population=unit.population,
+        population_male=unit.population_male,
+        population_female=unit.population_female,
+        population_year=unit.population_year,
+    )

@@ -44,7 +44,7 @@ def normalize_login(value: str) -> str:
     return normalize_email(value)
 
 
-def axes_username(request, credentials: dict | None) -> str:  # noqa: ANN001
+def axes_username(request, credentials: dict | None) -> str:
     """django-axes: the throttled login, so "+84 912…" and "0912…" count as one person."""
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
     return normalize_login(str(raw))[:255]

@@ -13,7 +13,7 @@ from pbgdpl.core.models import TimeStampedModel
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
-    def _create(self, email: str | None, phone: str | None, password: str | None, **extra):  # noqa: ANN003, ANN202
+    def _create(self, email: str | None, phone: str | None, password: str | None, **extra):
         from .identifiers import normalize_email, normalize_phone
 
         email = normalize_email(email) if email else None
@@ -25,12 +25,12 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str | None = None, password: str | None = None, **extra):  # noqa: ANN003, ANN201
+    def create_user(self, email: str | None = None, password: str | None = None, **extra):
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)
         return self._create(email, extra.pop("phone", None), password, **extra)
 
-    def create_superuser(self, email: str | None = None, password: str | None = None, **extra):  # noqa: ANN003, ANN201
+    def create_superuser(self, email: str | None = None, password: str | None = None, **extra):
         extra["is_staff"] = True
         extra["is_superuser"] = True
         return self._create(email, extra.pop("phone", None), password, **extra)
@@ -87,7 +87,7 @@ class Role(models.TextChoices):
 
 
 class RoleAssignmentQuerySet(models.QuerySet):
-    def active(self, on=None):  # noqa: ANN001, ANN201
+    def active(self, on=None):
         """Assignments in force on ``on`` (today by default) and not revoked."""
         day = on or timezone.localdate()
         return self.filter(

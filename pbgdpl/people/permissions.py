@@ -54,7 +54,7 @@ def _action(name: str) -> Action:
 
 
 def unit_of(obj: Any) -> Unit | None:
-    """The administrative unit that owns ``obj`` (a Unit, ``obj.permission_unit`` or ``obj.unit``)."""
+    """The unit that owns ``obj``: a Unit itself, ``obj.permission_unit`` or ``obj.unit``."""
     if obj is None or isinstance(obj, Unit):
         return obj
     unit = getattr(obj, "permission_unit", None)
@@ -156,9 +156,7 @@ register_action(
     roles=[Role.PROVINCE_ADMIN],
     description="Cấp, thu hồi vai trò trong đơn vị",
 )
-register_action(
-    "audit.view", roles=[Role.PROVINCE_ADMIN], description="Xem nhật ký kiểm toán"
-)
+register_action("audit.view", roles=[Role.PROVINCE_ADMIN], description="Xem nhật ký kiểm toán")
 register_action(
     "content.edit",
     roles=[Role.PROVINCE_ADMIN, Role.EDITOR],

@@ -10,7 +10,9 @@ from .models import RoleAssignment
 from .permissions import filter_permitted
 
 
-def role_assignments_in_unit(*, unit: Unit, include_subtree: bool = False) -> QuerySet[RoleAssignment]:
+def role_assignments_in_unit(
+    *, unit: Unit, include_subtree: bool = False
+) -> QuerySet[RoleAssignment]:
     """Grants in force on ``unit`` (and below it when asked), with user and unit loaded."""
     qs = RoleAssignment.objects.active().select_related("user", "unit")
     if include_subtree:

@@ -53,8 +53,12 @@ def user_create(
     )
     user.set_password(password)
     user.save()
-    audit_record(action="people.user_create", obj=user, actor=actor,
-                 data={"is_staff": is_staff, "is_superuser": is_superuser})
+    audit_record(
+        action="people.user_create",
+        obj=user,
+        actor=actor,
+        data={"is_staff": is_staff, "is_superuser": is_superuser},
+    )
     return user
 
 
@@ -81,7 +85,9 @@ def role_grant(
     start = valid_from or timezone.localdate()
     if valid_to is not None and valid_to <= start:
         raise PeopleError(_("Ngày hết hiệu lực phải sau ngày bắt đầu."))
-    existing = RoleAssignment.objects.active(on=start).filter(user=user, role=role, unit=unit).first()
+    existing = (
+        RoleAssignment.objects.active(on=start).filter(user=user, role=role, unit=unit).first()
+    )
     if existing is not None:
         return existing
     assignment = RoleAssignment.objects.create(
@@ -101,8 +107,13 @@ def role_grant(
         action="people.role_grant",
         obj=assignment,
         actor=actor,
-        data={"user": user.pk, "role": role, "unit": unit.code,
-              "valid_from": str(start), "valid_to": str(valid_to) if valid_to else None},
+        data={
+            "user": user.pk,
+            "role": role,
+            "unit": unit.code,
+            "valid_from": str(start),
+            "valid_to": str(valid_to) if valid_to else None,
+        },
     )
     return assignment
 
@@ -127,7 +138,7 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> RoleAssignment:
 
 
 @transaction.atomic
-def totp_device_pending(*, user: User):  # noqa: ANN201 - django_otp's TOTPDevice
+def totp_device_pending(*, user: User):
     """The user's unconfirmed authenticator device, created on first call (one per user)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 

@@ -42,7 +42,9 @@ class Unit(TimeStampedModel):
     population = models.PositiveIntegerField(_("dân số"), null=True, blank=True)
     population_male = models.PositiveIntegerField(_("dân số nam"), null=True, blank=True)
     population_female = models.PositiveIntegerField(_("dân số nữ"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("năm số liệu dân số"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("năm số liệu dân số"), null=True, blank=True
+    )
     valid_from = models.DateField(_("hiệu lực từ"))
     valid_to = models.DateField(_("hết hiệu lực từ"), null=True, blank=True)
     source = models.CharField(_("nguồn dữ liệu"), max_length=200, blank=True)
@@ -79,7 +81,7 @@ class Unit(TimeStampedModel):
 
 
 class UnitSuccession(models.Model):
-    """A merger/split link: ``predecessor`` was taken over by ``successor`` on ``effective_date``."""
+    """A merger/split link: ``predecessor`` went into ``successor`` on ``effective_date``."""
 
     predecessor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     successor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")

@@ -31,6 +31,12 @@ _KIND_FROM_PACKAGE = {
 }
 
 
+_PROVINCE_PREFIX = {
+    vp.VietNamDivisionType.TINH: "Tỉnh",
+    vp.VietNamDivisionType.THANH_PHO_TRUNG_UONG: "Thành phố",
+}
+
+
 class UnitsError(Exception):
     """A unit operation that cannot go ahead; the message is for people (Vietnamese)."""
 
@@ -106,7 +112,7 @@ def units_load_province(
     top = _upsert(
         code=province_code,
         values={
-            "name": f"{'Tỉnh' if province.division_type == vp.VietNamDivisionType.TINH else 'Thành phố'} {province.name}",
+            "name": f"{_PROVINCE_PREFIX[province.division_type]} {province.name}",
             "codename": province.codename,
             "kind": _KIND_FROM_PACKAGE[province.division_type],
             "parent": None,
@@ -194,9 +200,7 @@ def _read_table(*, path: Path) -> Iterator[tuple[int, list[Any]]]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise PopulationImportError(
-                [(1, _("Tệp CSV phải được mã hoá UTF-8."))]
-            ) from exc
+            raise PopulationImportError([(1, _("Tệp CSV phải được mã hoá UTF-8."))]) from exc
         sample = text[:4096]
         try:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -209,7 +213,7 @@ def _read_table(*, path: Path) -> Iterator[tuple[int, list[Any]]]:
 
         try:
             workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's file
+        except Exception as exc:
             raise PopulationImportError(
                 [(1, _("Không đọc được tệp Excel: %(err)s") % {"err": exc})]
             ) from exc
@@ -219,7 +223,13 @@ def _read_table(*, path: Path) -> Iterator[tuple[int, list[Any]]]:
         workbook.close()
     else:
         raise PopulationImportError(
-            [(0, _("Chỉ nhận tệp .csv hoặc .xlsx (nhận được “%(s)s”).") % {"s": suffix or path.name})]
+            [
+                (
+                    0,
+                    _("Chỉ nhận tệp .csv hoặc .xlsx (nhận được “%(s)s”).")
+                    % {"s": suffix or path.name},
+                )
+            ]
         )
 
 
@@ -285,7 +295,11 @@ def population_rows_parse(*, rows: Iterable[tuple[int, list[Any]]]) -> list[Popu
         code = str(_as_int(code_raw)) if str(code_raw).strip().isdigit() else str(code_raw).strip()
         if code in seen:
             errors.append(
-                (line, _("mã %(code)s lặp lại (đã có ở dòng %(first)d).") % {"code": code, "first": seen[code]})
+                (
+                    line,
+                    _("mã %(code)s lặp lại (đã có ở dòng %(first)d).")
+                    % {"code": code, "first": seen[code]},
+                )
             )
             continue
         seen[code] = line
@@ -299,7 +313,13 @@ def population_rows_parse(*, rows: Iterable[tuple[int, list[Any]]]) -> list[Popu
             try:
                 values[name] = _as_int(raw)
             except ValueError:
-                errors.append((line, _("giá trị “%(v)s” ở cột %(col)s không phải số nguyên.") % {"v": raw, "col": name}))
+                errors.append(
+                    (
+                        line,
+                        _("giá trị “%(v)s” ở cột %(col)s không phải số nguyên.")
+                        % {"v": raw, "col": name},
+                    )
+                )
                 bad = True
         if bad:
             continue
@@ -309,10 +329,19 @@ def population_rows_parse(*, rows: Iterable[tuple[int, list[Any]]]) -> list[Popu
         if any(v is not None and v < 0 for k, v in values.items() if k != "year"):
             errors.append((line, _("dân số không được âm.")))
             continue
-        if values["male"] is not None and values["female"] is not None:
-            if values["male"] + values["female"] != values["population"]:
-                errors.append((line, _("dân số nam + nữ (%(s)d) khác tổng dân số (%(t)d).") % {"s": values["male"] + values["female"], "t": values["population"]}))
-                continue
+        if (
+            values["male"] is not None
+            and values["female"] is not None
+            and values["male"] + values["female"] != values["population"]
+        ):
+            errors.append(
+                (
+                    line,
+                    _("dân số nam + nữ (%(s)d) khác tổng dân số (%(t)d).")
+                    % {"s": values["male"] + values["female"], "t": values["population"]},
+                )
+            )
+            continue
         if values["year"] is not None and not 1900 <= values["year"] <= 2100:
             errors.append((line, _("năm số liệu %(y)d không hợp lệ.") % {"y": values["year"]}))
             continue
@@ -332,10 +361,18 @@ def population_rows_parse(*, rows: Iterable[tuple[int, list[Any]]]) -> list[Popu
     for row in parsed:
         unit = units.get(row.code)
         if unit is None:
-            errors.append((row.line, _("không có đơn vị hành chính mã %(code)s.") % {"code": row.code}))
-        elif row.name and fold(row.name) != fold(unit.name) and fold(row.name) not in fold(unit.name):
             errors.append(
-                (row.line, _("tên “%(given)s” không khớp đơn vị mã %(code)s (“%(name)s”).") % {"given": row.name, "code": row.code, "name": unit.name})
+                (row.line, _("không có đơn vị hành chính mã %(code)s.") % {"code": row.code})
+            )
+        elif (
+            row.name and fold(row.name) != fold(unit.name) and fold(row.name) not in fold(unit.name)
+        ):
+            errors.append(
+                (
+                    row.line,
+                    _("tên “%(given)s” không khớp đơn vị mã %(code)s (“%(name)s”).")
+                    % {"given": row.name, "code": row.code, "name": unit.name},
+                )
             )
     if not parsed and not errors:
         errors.append((header_line, _("tệp không có dòng số liệu nào.")))
@@ -359,7 +396,15 @@ def units_population_import(*, path: Path, actor: Any = None) -> int:
         unit.population_male = row.male
         unit.population_female = row.female
         unit.population_year = row.year
-        unit.save(update_fields=["population", "population_male", "population_female", "population_year", "updated_at"])
+        unit.save(
+            update_fields=[
+                "population",
+                "population_male",
+                "population_female",
+                "population_year",
+                "updated_at",
+            ]
+        )
     audit_record(
         action="units.population_import",
         actor=actor,
@@ -390,8 +435,15 @@ def unit_population_update(
     unit.population_male = male
     unit.population_female = female
     unit.population_year = year
-    unit.save(update_fields=["population", "population_male", "population_female",
-                             "population_year", "updated_at"])
+    unit.save(
+        update_fields=[
+            "population",
+            "population_male",
+            "population_female",
+            "population_year",
+            "updated_at",
+        ]
+    )
     audit_record(
         action="units.population_update",
         obj=unit,

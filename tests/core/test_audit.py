@@ -1,5 +1,7 @@
 """The hash-chained audit log: written for actions, verified, tamper detected."""
 
+from itertools import pairwise
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -32,7 +34,7 @@ def test_events_chain_each_to_the_previous_hash():
         range(1, AuditEvent.objects.count() + 1)
     )
     chained = list(AuditEvent.objects.order_by("seq"))
-    for previous, current in zip(chained, chained[1:], strict=False):
+    for previous, current in pairwise(chained):
         assert current.prev_hash == previous.hash
     assert audit_verify_chain() == (len(chained), None)
 
@@ -76,7 +78,7 @@ def test_audit_verify_names_the_edited_row():
 def test_audit_verify_detects_edited_data_field():
     events = _three_events()
     _raw("UPDATE {table} SET ip = %s WHERE seq = %s", ["198.51.100.1", events[0].seq])
-    checked, broken = audit_verify_chain()
+    _checked, broken = audit_verify_chain()
     assert broken is not None and broken.seq == events[0].seq
 
 
@@ -90,7 +92,7 @@ def test_audit_verify_names_the_row_after_a_removed_one():
 def test_audit_verify_detects_a_removed_last_row():
     events = _three_events()
     _raw("DELETE FROM {table} WHERE seq = %s", [events[-1].seq])
-    checked, broken = audit_verify_chain()
+    _checked, broken = audit_verify_chain()
     assert broken is not None
     assert broken.seq == events[-1].seq
 
@@ -101,13 +103,28 @@ def test_audit_verify_detects_a_rehashed_forgery():
 
     events = _three_events()
     victim = events[0]
-    fields = {f: getattr(victim, f) for f in (
-        "seq", "created_at", "actor_id", "actor_label", "object_type", "object_id",
-        "object_repr", "unit_code", "ip", "data", "prev_hash")}
+    fields = {
+        f: getattr(victim, f)
+        for f in (
+            "seq",
+            "created_at",
+            "actor_id",
+            "actor_label",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "unit_code",
+            "ip",
+            "data",
+            "prev_hash",
+        )
+    }
     forged_hash = audit_event_hash(action="forged", **fields)
-    _raw("UPDATE {table} SET action = %s, hash = %s WHERE seq = %s",
-         ["forged", forged_hash, victim.seq])
-    checked, broken = audit_verify_chain()
+    _raw(
+        "UPDATE {table} SET action = %s, hash = %s WHERE seq = %s",
+        ["forged", forged_hash, victim.seq],
+    )
+    _checked, broken = audit_verify_chain()
     assert broken is not None and broken.seq == events[1].seq
 
 

@@ -1,4 +1,4 @@
-"""Settings from the environment: production passes `check --deploy`, nothing starts without a key."""
+"""Settings from the environment: production passes `check --deploy`; no key, no start."""
 
 import os
 import secrets
@@ -17,14 +17,29 @@ def _manage(*args, env_extra, tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         **env_extra,
     }
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    result = _manage("check", "--deploy", "--fail-level", "WARNING", tmp_path=tmp_path,
-                     env_extra={"SECRET_KEY": secrets.token_urlsafe(64),
-                                "ALLOWED_HOSTS": "phapluat.gialai.gov.vn"})
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        tmp_path=tmp_path,
+        env_extra={
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "phapluat.gialai.gov.vn",
+        },
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -50,18 +65,33 @@ def test_database_url_and_redis_url_are_read():
     from django.conf import settings
 
     assert settings.DATABASES["default"]["ENGINE"] in {
-        "django.db.backends.sqlite3", "django.db.backends.postgresql"}
+        "django.db.backends.sqlite3",
+        "django.db.backends.postgresql",
+    }
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.LANGUAGE_CODE == "vi"
     assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
 
 
 def test_redis_url_switches_the_cache(tmp_path):
-    code = ("import django,os;django.setup();from django.conf import settings;"
-            "print(settings.CACHES['default']['BACKEND'])")
-    env = {"PATH": os.environ.get("PATH", ""), "SECRET_KEY": "x" * 60,
-           "VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "pbgdpl.settings",
-           "REDIS_URL": "redis://127.0.0.1:6379/3"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60, check=False)
+    code = (
+        "import django,os;django.setup();from django.conf import settings;"
+        "print(settings.CACHES['default']['BACKEND'])"
+    )
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "SECRET_KEY": "x" * 60,
+        "VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "pbgdpl.settings",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr

@@ -13,15 +13,18 @@ pytestmark = pytest.mark.django_db
 def test_creating_a_user_in_the_back_office_is_audited(client):
     admin = UserFactory(is_staff=True, is_superuser=True)
     login_with_second_factor(client, admin)
-    response = client.post("/admin/users/new/", {
-        "email": "bientap@example.vn",
-        "first_name": "Bình",
-        "last_name": "Trần Thị",
-        "phone": "0901 234 567",
-        "password1": "mot-mat-khau-dai-2025",
-        "password2": "mot-mat-khau-dai-2025",
-        "is_active": "on",
-    })
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "email": "bientap@example.vn",
+            "first_name": "Bình",
+            "last_name": "Trần Thị",
+            "phone": "0901 234 567",
+            "password1": "mot-mat-khau-dai-2025",
+            "password2": "mot-mat-khau-dai-2025",
+            "is_active": "on",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     created = User.objects.get(email="bientap@example.vn")
     assert created.phone == "0901234567"
@@ -38,8 +41,9 @@ def test_publishing_and_deleting_pages_is_audited(client):
     home = Page.objects.get(depth=2).specific
     home.intro = "Lời giới thiệu mới"
     home.save_revision(user=admin, log_action=True).publish(user=admin)
-    actions = set(AuditEvent.objects.filter(object_type="wagtailcore.page")
-                  .values_list("action", flat=True))
+    actions = set(
+        AuditEvent.objects.filter(object_type="wagtailcore.page").values_list("action", flat=True)
+    )
     assert {"wagtail.edit", "wagtail.publish"} <= actions
 
 

@@ -13,16 +13,19 @@ PASSWORD = "mat-khau-thu-nghiem-1"
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(email="canbo@example.vn", phone="0987654321", is_staff=True,
-                       is_superuser=True)
+    return UserFactory(
+        email="canbo@example.vn", phone="0987654321", is_staff=True, is_superuser=True
+    )
 
 
 def _login(client, login, password=PASSWORD):
     return client.post("/admin/login/", {"username": login, "password": password})
 
 
-@pytest.mark.parametrize("login", ["canbo@example.vn", "CanBo@Example.VN", "0987654321",
-                                   "+84 987 654 321", "098.765.4321"])
+@pytest.mark.parametrize(
+    "login",
+    ["canbo@example.vn", "CanBo@Example.VN", "0987654321", "+84 987 654 321", "098.765.4321"],
+)
 def test_login_by_email_or_phone(client, staff, login):
     response = _login(client, login)
     assert response.status_code == 302
@@ -58,8 +61,9 @@ def test_enrolled_staff_must_enter_a_code_each_login(client, staff, settings):
     assert response["Location"].startswith("/tai-khoan/xac-thuc-2-buoc/nhap-ma/")
     bad = client.post("/tai-khoan/xac-thuc-2-buoc/nhap-ma/", {"token": "12ab56"})
     assert bad.status_code == 400
-    ok = client.post("/tai-khoan/xac-thuc-2-buoc/nhap-ma/",
-                     {"token": totp_now(device), "next": "/admin/pages/"})
+    ok = client.post(
+        "/tai-khoan/xac-thuc-2-buoc/nhap-ma/", {"token": totp_now(device), "next": "/admin/pages/"}
+    )
     assert ok.status_code == 302 and ok["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
 
@@ -67,8 +71,10 @@ def test_enrolled_staff_must_enter_a_code_each_login(client, staff, settings):
 def test_second_factor_page_refuses_open_redirects(client, staff):
     device = TOTPDevice.objects.create(user=staff, name="app", confirmed=True)
     _login(client, staff.email)
-    ok = client.post("/tai-khoan/xac-thuc-2-buoc/nhap-ma/",
-                     {"token": totp_now(device), "next": "https://evil.example/"})
+    ok = client.post(
+        "/tai-khoan/xac-thuc-2-buoc/nhap-ma/",
+        {"token": totp_now(device), "next": "https://evil.example/"},
+    )
     assert ok["Location"] == "/admin/"
 
 

@@ -64,8 +64,9 @@ def test_role_without_the_action_is_refused(commune_a):
 
 def test_expired_future_and_revoked_roles_do_not_count(commune_a, province):
     today = timezone.localdate()
-    expired = RoleAssignmentFactory(unit=commune_a, valid_from=date(2025, 7, 1),
-                                    valid_to=today - timedelta(days=1)).user
+    expired = RoleAssignmentFactory(
+        unit=commune_a, valid_from=date(2025, 7, 1), valid_to=today - timedelta(days=1)
+    ).user
     future = RoleAssignmentFactory(unit=commune_a, valid_from=today + timedelta(days=3)).user
     revoked_assignment = RoleAssignmentFactory(unit=commune_a)
     admin = UserFactory(is_superuser=True)
@@ -98,8 +99,9 @@ def test_register_action_rejects_conflicts_and_unknown_roles():
         register_action("test.bad", roles=["emperor"])
 
 
-def test_filter_permitted_limits_listings_to_the_subtree(officer_a, province_admin,
-                                                         commune_a, commune_b):
+def test_filter_permitted_limits_listings_to_the_subtree(
+    officer_a, province_admin, commune_a, commune_b
+):
     RoleAssignmentFactory(unit=commune_b, role=Role.REPORTER)
     visible = filter_permitted(officer_a, "people.view", RoleAssignment.objects.all())
     assert {a.unit_id for a in visible} == {commune_a.pk}
@@ -109,8 +111,9 @@ def test_filter_permitted_limits_listings_to_the_subtree(officer_a, province_adm
     assert not filter_permitted(stranger, "people.view", RoleAssignment.objects.all()).exists()
 
 
-def test_role_grant_needs_grant_permission_on_that_unit(officer_a, province_admin,
-                                                        commune_a, commune_b):
+def test_role_grant_needs_grant_permission_on_that_unit(
+    officer_a, province_admin, commune_a, commune_b
+):
     target = UserFactory()
     with pytest.raises(PermissionDenied):
         role_grant(actor=officer_a, user=target, role=Role.REPORTER, unit=commune_a)
@@ -126,8 +129,14 @@ def test_role_grant_rejects_bad_input(province_admin, commune_a):
     with pytest.raises(PeopleError):
         role_grant(actor=province_admin, user=target, role="emperor", unit=commune_a)
     with pytest.raises(PeopleError):
-        role_grant(actor=province_admin, user=target, role=Role.EDITOR, unit=commune_a,
-                   valid_from=date(2026, 1, 2), valid_to=date(2026, 1, 1))
+        role_grant(
+            actor=province_admin,
+            user=target,
+            role=Role.EDITOR,
+            unit=commune_a,
+            valid_from=date(2026, 1, 2),
+            valid_to=date(2026, 1, 1),
+        )
     assert not RoleAssignment.objects.filter(user=target).exists()
 
 
@@ -137,7 +146,12 @@ def test_role_changes_are_audited(province_admin, commune_a):
     target = UserFactory()
     assignment = role_grant(actor=province_admin, user=target, role=Role.EDITOR, unit=commune_a)
     role_revoke(actor=province_admin, assignment=assignment)
-    actions = list(AuditEvent.objects.filter(object_type="people.roleassignment")
-                   .values_list("action", "actor_id", "unit_code"))
-    assert actions == [("people.role_grant", province_admin.pk, commune_a.code),
-                       ("people.role_revoke", province_admin.pk, commune_a.code)]
+    actions = list(
+        AuditEvent.objects.filter(object_type="people.roleassignment").values_list(
+            "action", "actor_id", "unit_code"
+        )
+    )
+    assert actions == [
+        ("people.role_grant", province_admin.pk, commune_a.code),
+        ("people.role_revoke", province_admin.pk, commune_a.code),
+    ]

@@ -30,12 +30,18 @@ def test_top_level_lists_provinces(client, province):
 
 
 def test_units_are_listed_as_of_a_date(client, province):
-    UnitFactory(code="777", name="Xã Cũ", parent=province, valid_from=date(2020, 1, 1),
-                valid_to=date(2025, 7, 1))
+    UnitFactory(
+        code="777",
+        name="Xã Cũ",
+        parent=province,
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2025, 7, 1),
+    )
     UnitFactory(code="778", name="Xã Mới", parent=province, valid_from=date(2025, 7, 1))
     now = {u["code"] for u in client.get("/api/v1/units?parent=52").json()["items"]}
-    before = {u["code"] for u in client.get("/api/v1/units?parent=52&on=2025-06-30")
-              .json()["items"]}
+    before = {
+        u["code"] for u in client.get("/api/v1/units?parent=52&on=2025-06-30").json()["items"]
+    }
     assert now == {"778"} and before == {"777"}
 
 

@@ -24,8 +24,12 @@ def test_gia_lai_has_135_units_as_in_the_package():
     children = unit_children(parent=province)
     package = _package_counts(52)
     assert children.count() == sum(package.values()) == 135
-    assert children.filter(kind=UnitKind.COMMUNE).count() == package[vp.VietNamDivisionType.XA] == 110
-    assert children.filter(kind=UnitKind.WARD).count() == package[vp.VietNamDivisionType.PHUONG] == 25
+    assert (
+        children.filter(kind=UnitKind.COMMUNE).count() == package[vp.VietNamDivisionType.XA] == 110
+    )
+    assert (
+        children.filter(kind=UnitKind.WARD).count() == package[vp.VietNamDivisionType.PHUONG] == 25
+    )
 
 
 def test_wards_are_urban_and_communes_rural():

@@ -17,14 +17,20 @@ def _csv(tmp_path, text, name="dan-so.csv"):
 
 
 def test_csv_stores_every_line(tmp_path, commune_a, commune_b):
-    path = _csv(tmp_path, "mã,tên,dân số,dân số nam,dân số nữ,năm số liệu\n"
-                          f"{commune_a.code},Phường Quy Nhơn,\"45.210\",22000,23210,2025\n"
-                          f"{commune_b.code},Xã Ia Grai,18000,,,2025\n")
+    path = _csv(
+        tmp_path,
+        "mã,tên,dân số,dân số nam,dân số nữ,năm số liệu\n"
+        f'{commune_a.code},Phường Quy Nhơn,"45.210",22000,23210,2025\n'
+        f"{commune_b.code},Xã Ia Grai,18000,,,2025\n",
+    )
     call_command("units_population_import", str(path))
     commune_a.refresh_from_db()
     commune_b.refresh_from_db()
     assert (commune_a.population, commune_a.population_male, commune_a.population_female) == (
-        45210, 22000, 23210)
+        45210,
+        22000,
+        23210,
+    )
     assert commune_a.population_year == 2025
     assert commune_b.population == 18000
 
@@ -43,12 +49,15 @@ def test_xlsx_with_english_headers(tmp_path, commune_a):
 
 def test_one_bad_line_stores_nothing_and_names_every_bad_line(tmp_path, commune_a, commune_b):
     Unit.objects.filter(pk=commune_a.pk).update(population=100)
-    path = _csv(tmp_path, "ma don vi;dan so;dan so nam;dan so nu\n"
-                          f"{commune_a.code};5000;;\n"
-                          f"{commune_b.code};nhiều;;\n"
-                          "99999999;300;;\n"
-                          f"{commune_a.code};10;;\n"
-                          "52;100;60;50\n")
+    path = _csv(
+        tmp_path,
+        "ma don vi;dan so;dan so nam;dan so nu\n"
+        f"{commune_a.code};5000;;\n"
+        f"{commune_b.code};nhiều;;\n"
+        "99999999;300;;\n"
+        f"{commune_a.code};10;;\n"
+        "52;100;60;50\n",
+    )
     with pytest.raises(CommandError) as error:
         call_command("units_population_import", str(path))
     message = str(error.value)

@@ -29,25 +29,41 @@ class Command(BaseCommand):
     def _user(self, *, email: str, password: str, first: str, last: str, superuser: bool) -> User:
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = user_create(email=email, password=password, first_name=first, last_name=last,
-                               is_staff=True, is_superuser=superuser)
+            user = user_create(
+                email=email,
+                password=password,
+                first_name=first,
+                last_name=last,
+                is_staff=True,
+                is_superuser=superuser,
+            )
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
         return user
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         call_command("units_load", province=settings.DEMO_PROVINCE, stdout=self.stdout)
         password = self._password()
         with transaction.atomic():
             province = unit_find_province(name_or_code=settings.DEMO_PROVINCE)
-            admin = self._user(email=DEMO_ADMIN_EMAIL, password=password, first="Quản trị",
-                               last="Sở Tư pháp", superuser=True)
+            admin = self._user(
+                email=DEMO_ADMIN_EMAIL,
+                password=password,
+                first="Quản trị",
+                last="Sở Tư pháp",
+                superuser=True,
+            )
             role_grant(actor=admin, user=admin, role=Role.PROVINCE_ADMIN, unit=province)
             communes = list(unit_children(parent=province).order_by("code")[:2])
             for index, commune in enumerate(communes, start=1):
-                officer = self._user(email=f"canbo{index}@demo.pbgdpl.vn", password=password,
-                                     first=f"Cán bộ {index}", last=commune.name, superuser=False)
+                officer = self._user(
+                    email=f"canbo{index}@demo.pbgdpl.vn",
+                    password=password,
+                    first=f"Cán bộ {index}",
+                    last=commune.name,
+                    superuser=False,
+                )
                 role_grant(actor=admin, user=officer, role=Role.UNIT_OFFICER, unit=commune)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
@@ -59,7 +75,9 @@ class Command(BaseCommand):
             "ứng dụng xác thực (Google Authenticator, Aegis, FreeOTP…) rồi nhập mã 6 số."
         )
         for index, commune in enumerate(communes, start=1):
-            self.stdout.write(f"  Cán bộ {commune.name}: canbo{index}@demo.pbgdpl.vn (cùng mật khẩu)")
+            self.stdout.write(
+                f"  Cán bộ {commune.name}: canbo{index}@demo.pbgdpl.vn (cùng mật khẩu)"
+            )
 
 
 def settings_port() -> str:

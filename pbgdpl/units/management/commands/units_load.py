@@ -11,15 +11,25 @@ class Command(BaseCommand):
         "vietnam-provinces (danh mục sau 01/07/2025). Chạy lại không tạo trùng."
     )
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
-        parser.add_argument("--province", required=True, help="Tên hoặc mã tỉnh, ví dụ “Gia Lai” hoặc 52")
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--province", required=True, help="Tên hoặc mã tỉnh, ví dụ “Gia Lai” hoặc 52"
+        )
         group = parser.add_mutually_exclusive_group()
-        group.add_argument("--special-zone-urban", action="store_true", default=None,
-                           help="Tính đặc khu là thành thị")
-        group.add_argument("--special-zone-rural", dest="special_zone_urban",
-                           action="store_false", help="Tính đặc khu là nông thôn")
+        group.add_argument(
+            "--special-zone-urban",
+            action="store_true",
+            default=None,
+            help="Tính đặc khu là thành thị",
+        )
+        group.add_argument(
+            "--special-zone-rural",
+            dest="special_zone_urban",
+            action="store_false",
+            help="Tính đặc khu là nông thôn",
+        )
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         try:
             province = package_province(name_or_code=options["province"])
             result = units_load_province(
@@ -35,7 +45,8 @@ class Command(BaseCommand):
                 f"Số đơn vị trong CSDL ({stored.count()}) khác số trong gói ({len(expected)})."
             )
         kinds = ", ".join(
-            f"{count} {UnitKind(kind).label.lower()}" for kind, count in sorted(result.kinds.items())
+            f"{count} {UnitKind(kind).label.lower()}"
+            for kind, count in sorted(result.kinds.items())
         )
         self.stdout.write(
             self.style.SUCCESS(

@@ -11,10 +11,10 @@ class Command(BaseCommand):
         "tên, dân số nam, dân số nữ, năm số liệu). Có dòng lỗi thì không lưu gì."
     )
 
-    def add_arguments(self, parser) -> None:  # noqa: ANN001
+    def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp {path}.")

@@ -254,7 +254,8 @@ class DocumentNumber:
 
 _DASHES = "\\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
 _SLASHES = "/\u2044\u2215\uff0f"
-_PART = r"[^\W\d_](?:[^\W_]|&(?=[^\W_]))*"
+# One part of a code: a letter, then letters, digits, combining marks, and "&" inside.
+_PART = r"[^\W\d_](?:[^\W_]|[\u0300-\u036f]|&(?=[^\W_]))*"
 _DOCNUM_RE = re.compile(
     rf"(?<![0-9{_SLASHES}.,{_DASHES}])"
     r"(?P<number>[0-9]{1,6}[A-Za-z]?)"
@@ -263,7 +264,6 @@ _DOCNUM_RE = re.compile(
     rf"(?P<code>{_PART}(?:\s*[{_DASHES}]\s*{_PART})*)"
 )
 _CODE_SEP_RE = re.compile(rf"(\s*[{_DASHES}]\s*)")
-_LETTERS_DIGITS_RE = re.compile(r"(.*?)([0-9]*)")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 _STANDARD_BEFORE_RE = re.compile(r"[0-9] ?: ?$")
 
@@ -291,9 +291,8 @@ def _resolve_part(raw: str, first: bool) -> tuple[str, bool]:
     the table allows exactly one split with the fewest pieces.
     """
     part = raw.replace("&", "")
-    match = _LETTERS_DIGITS_RE.fullmatch(part)
-    assert match is not None  # the pattern matches any string
-    letters, digits = match.groups()
+    letters = part.rstrip("0123456789")
+    digits = part[len(letters) :]
     if part.isascii():
         key, lookup = fold(letters), _FOLDED
     else:
@@ -306,10 +305,10 @@ def _resolve_part(raw: str, first: bool) -> tuple[str, bool]:
         fewest = min((len(c) for c in cuts), default=0)
         best = [c for c in cuts if len(c) == fewest]
         if len(best) != 1:
-            return part.upper(), False
+            return normalize(part.upper()), False
         pieces = best[0]
     if digits and pieces[-1] not in _NUMBERED_ISSUERS:
-        return part.upper(), False
+        return normalize(part.upper()), False
     pieces[-1] += digits
     return "-".join(pieces), True
 

@@ -36,9 +36,7 @@ TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")  # none, sắc, h
 MARKED_TONES = TONES[1:]
 VOWELS = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
 CONSONANTS = "bcdđghklmnpqrstvx"
-VN_LETTERS = sorted(
-    {nfc(v + t) for v in VOWELS for t in TONES} | set(CONSONANTS) | set("fjwz")
-)
+VN_LETTERS = sorted({nfc(v + t) for v in VOWELS for t in TONES} | set(CONSONANTS) | set("fjwz"))
 VN_ALPHABET = VN_LETTERS + [ch.upper() for ch in VN_LETTERS]
 
 vietnamese_text = st.text(
@@ -547,9 +545,7 @@ def messy_document_numbers(draw):
 def test_messy_document_numbers_normalize_to_canonical(case):
     text, expected = case
     assert normalize_document_number(text) == expected
-    assert [str(n) for n in find_document_numbers(f"Theo {text} và ngày 01/07/2009")] == [
-        expected
-    ]
+    assert [str(n) for n in find_document_numbers(f"Theo {text} và ngày 01/07/2009")] == [expected]
 
 
 @given(messy_document_numbers())

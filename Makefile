@@ -4,6 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+export PORT
 # Two workers: the machine has two cores; each worker gets its own test database.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 # Each run of the suite uses its own settings; nothing here reads var/secret_key.

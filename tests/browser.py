@@ -56,20 +56,30 @@ def skip_unless_browser_available(*, axe: bool = False) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(django_db_setup: None, django_db_blocker: Any) -> Iterator[Any]:
     """One headless Chromium for the session (skips when Chromium is absent).
 
-    Playwright's sync API runs an event loop in this thread, so Django would refuse
-    ORM calls from the test thread (fixtures, flushes) as "async unsafe": allow them
-    while the browser lives. The live server answers from its own thread.
+    Playwright's sync API keeps an asyncio loop "running" in this thread while the
+    test code runs. Django then (1) refuses ORM calls from the test thread (fixtures,
+    flushes) as async-unsafe — allowed here while the browser lives, the live server
+    answers from its own threads — and (2) looks database connections up per
+    context instead of per thread (asgiref.local), which would hand the tests a new
+    connection object without the test database's serialized contents, so
+    ``serialized_rollback`` would silently restore nothing. The same connection
+    objects are therefore installed in the new context.
     """
     skip_unless_browser_available()
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    with django_db_blocker.unblock():
+        thread_connections = {alias: connections[alias] for alias in connections}
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as pw:
+            for alias, connection in thread_connections.items():
+                connections[alias] = connection
             chromium = pw.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
             )
@@ -115,6 +125,14 @@ def new_page(
         yield page
     finally:
         context.close()
+
+
+def goto(page: Any, url: str, *, status: int = 200) -> Any:
+    """Navigate and check the status (a missing page must not pass as "0 violations")."""
+    response = page.goto(url)
+    assert response is not None, url
+    assert response.status == status, f"{url}: HTTP {response.status}, expected {status}"
+    return response
 
 
 def run_axe(page: Any, tags: tuple[str, ...] = AXE_TAGS) -> list[dict]:
@@ -174,6 +192,8 @@ def measure_weight(page: Any, url: str, types: frozenset[str] = WEIGHT_TYPES) ->
     network (compression only makes it smaller). Use a fresh context: a cached file
     would not be fetched again.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
     weight = PageWeight()
     pending: list[Any] = []
 
@@ -182,12 +202,12 @@ def measure_weight(page: Any, url: str, types: frozenset[str] = WEIGHT_TYPES) ->
             pending.append(response)
 
     page.on("response", on_response)
-    page.goto(url, wait_until="load")
+    goto(page, url)
     page.wait_for_load_state("networkidle")
     for response in pending:
         try:
             size = len(response.body())
-        except Exception:  # noqa: BLE001 - redirects have no body
+        except PlaywrightError:  # redirects have no body
             size = 0
         weight.responses[response.url] = (response.request.resource_type, size)
     page.remove_listener("response", on_response)

@@ -55,6 +55,12 @@ def display_preferences(request: HttpRequest) -> dict:
     ``nav_section``: the first path segment ("van-ban", "hoi-dap", …) to mark the menu.
     """
     prefs = preferences_from_request(request)
+    # Pages differ by the preferences cookie, so responses must say "Vary: Cookie".
+    # SessionMiddleware adds that header to any response whose session was accessed;
+    # marking it accessed costs nothing (no query, nothing saved unless modified).
+    session = getattr(request, "session", None)
+    if session is not None:
+        session.accessed = True
     if request is None:
         return {"display": prefs, "display_next": "/", "nav_section": ""}
     return {

@@ -13,11 +13,3 @@ def home_page(db):
     page = HomePage.objects.live().first()
     assert page is not None, "the migration portal/0002_create_homepage should create it"
     return page
-
-
-@pytest.fixture(autouse=True)
-def _dbg_home(request):
-    yield
-    if "live_server" in request.fixturenames:
-        from pbgdpl.portal.models import HomePage
-        print("\nDBG after", request.node.name, HomePage.objects.count())

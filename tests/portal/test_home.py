@@ -48,7 +48,7 @@ def test_home_page_renders_in_vietnamese_with_landmarks(client, home_page):
     assert "PBGDPL Số" in html
     assert "Cổng phổ biến, giáo dục pháp luật" in html
     assert "Sở Tư pháp tỉnh Gia Lai" in html
-    assert f"<h1 id=\"page-title\">{home_page.title}</h1>" in html
+    assert f'<h1 id="page-title">{home_page.title}</h1>' in html
     assert home_page.intro in html
     # Entry points for citizens.
     for href, label in [
@@ -92,18 +92,22 @@ def test_home_page_csp_header_is_strict(client, home_page):
     assert "style-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert "unsafe-eval" not in csp
+    # The page depends on the display-preferences cookie.
+    assert "Cookie" in response["Vary"]
+    assert not response.cookies  # …without starting a session or setting any cookie
 
 
 @pytest.mark.django_db
 def test_display_controls_are_a_plain_form(client, home_page):
     html = client.get("/").content.decode()
-    form = re.search(r'<form class="display-form" method="get" action="/hien-thi/".*?</form>',
-                     html, re.S).group(0)
+    form = re.search(
+        r'<form class="display-form" method="get" action="/hien-thi/".*?</form>', html, re.S
+    ).group(0)
     assert 'name="next" value="/"' in form
     assert "Cỡ chữ" in form and "Tương phản cao" in form
     for value, text in [("normal", "A<"), ("large", "A+<"), ("larger", "A++<")]:
-        assert re.search(rf'name="font_size" value="{value}" aria-pressed="(true|false)">{re.escape(text)}',
-                         form)
+        pattern = rf'name="font_size" value="{value}" aria-pressed="(true|false)">{re.escape(text)}'
+        assert re.search(pattern, form)
     assert 'value="normal" aria-pressed="true"' in form
     assert 'name="contrast" value="on" aria-pressed="false"' in form
 
@@ -202,8 +206,11 @@ def test_tampered_cookie_is_ignored(client, home_page, cookie):
     client.cookies[COOKIE_NAME] = cookie
     html = client.get("/").content.decode()
     tag = html_tag(html)
-    assert tag in ('<html lang="vi">', '<html lang="vi" class="fs-large">',
-                   '<html lang="vi" class="hc">')
+    assert tag in (
+        '<html lang="vi">',
+        '<html lang="vi" class="fs-large">',
+        '<html lang="vi" class="hc">',
+    )
     assert "alert(1)" not in html
     assert_csp_clean(html)
 
@@ -252,8 +259,12 @@ def test_two_factor_templates_render_in_vietnamese():
     form.is_valid()
     html = _render(
         "people/two_factor_enrol.html",
-        {"form": form, "qr_uri": "data:image/svg+xml;base64,PHN2Zy8+",
-         "secret": "ABCD EFGH IJKL", "next": "/admin/"},
+        {
+            "form": form,
+            "qr_uri": "data:image/svg+xml;base64,PHN2Zy8+",
+            "secret": "ABCD EFGH IJKL",
+            "next": "/admin/",
+        },
     )
     assert "Bật xác thực hai bước" in html
     assert 'src="data:image/svg+xml;base64,PHN2Zy8+"' in html

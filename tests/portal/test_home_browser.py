@@ -9,11 +9,14 @@ import pytest
 from pbgdpl.portal.context_processors import COOKIE_NAME
 from tests.browser import (
     assert_no_axe_violations,
+    goto,
     measure_weight,
     new_page,
     screenshot,
     skip_unless_browser_available,
 )
+
+expect = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'").expect
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,15 +34,19 @@ def html_classes(page) -> str:
 
 def test_static_files_are_served(browser, live_server):
     with new_page(browser) as page:
-        for path in ("/static/portal/site.css", "/static/portal/site.js",
-                     "/static/portal/favicon.svg"):
+        for path in (
+            "/static/portal/site.css",
+            "/static/portal/site.js",
+            "/static/portal/favicon.svg",
+        ):
             response = page.goto(live_server.url + path)
             assert response.status == 200, f"{path}: {response.status}"
-        page.goto(live_server.url + "/")
+        goto(page, live_server.url + "/")
         # The stylesheet is applied: the skip link is moved off screen until focused.
-        assert page.evaluate(
-            "getComputedStyle(document.querySelector('.skip-link')).position"
-        ) == "absolute"
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.skip-link')).position")
+            == "absolute"
+        )
 
 
 @pytest.mark.parametrize(
@@ -56,9 +63,10 @@ def test_axe_finds_no_violations(browser, live_server, name, path, cookie):
     # bypass_csp only here: axe is injected as an inline script.
     with new_page(browser, bypass_csp=True) as page:
         if cookie:
-            page.context.add_cookies([{"name": COOKIE_NAME, "value": cookie,
-                                       "url": live_server.url}])
-        page.goto(live_server.url + path)
+            page.context.add_cookies(
+                [{"name": COOKIE_NAME, "value": cookie, "url": live_server.url}]
+            )
+        goto(page, live_server.url + path, status=404 if name == "not-found" else 200)
         screenshot(page, f"desktop-{name}")
         assert_no_axe_violations(page)
     print(f"axe: 0 violations on {path} ({name})")
@@ -80,9 +88,10 @@ def test_home_page_weight(browser, live_server):
 def test_readable_at_320_px_without_horizontal_scroll(browser, live_server, cookie):
     with new_page(browser, width=320, height=640) as page:
         if cookie:
-            page.context.add_cookies([{"name": COOKIE_NAME, "value": cookie,
-                                       "url": live_server.url}])
-        page.goto(live_server.url + "/")
+            page.context.add_cookies(
+                [{"name": COOKIE_NAME, "value": cookie, "url": live_server.url}]
+            )
+        goto(page, live_server.url + "/")
         screenshot(page, f"phone-320-{cookie or 'default'}")
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= 320, f"scrollWidth {scroll_width} > 320 ({cookie})"
@@ -91,7 +100,7 @@ def test_readable_at_320_px_without_horizontal_scroll(browser, live_server, cook
 
 def test_works_without_javascript(browser, live_server):
     with new_page(browser, java_script_enabled=False) as page:
-        page.goto(live_server.url + "/")
+        goto(page, live_server.url + "/")
         assert page.locator("main#noi-dung h1").is_visible()
         assert page.locator("main .tile").count() == 4
         assert html_classes(page) == ""
@@ -100,8 +109,10 @@ def test_works_without_javascript(browser, live_server):
             page.get_by_role("button", name="A+ – cỡ chữ lớn").click()
         assert page.url == live_server.url + "/"
         assert html_classes(page) == "fs-large"
-        assert page.get_by_role("button", name="A+ – cỡ chữ lớn").get_attribute(
-            "aria-pressed") == "true"
+        assert (
+            page.get_by_role("button", name="A+ – cỡ chữ lớn").get_attribute("aria-pressed")
+            == "true"
+        )
 
         with page.expect_navigation():
             page.get_by_role("button", name="Tương phản cao").click()
@@ -114,12 +125,13 @@ def test_works_without_javascript(browser, live_server):
 
 def test_javascript_switches_without_reload(browser, live_server):
     with new_page(browser) as page:
-        page.goto(live_server.url + "/")
+        goto(page, live_server.url + "/")
         page.evaluate("window.__sameDocument = true")
         page.get_by_role("button", name="A++ – cỡ chữ rất lớn").click()
-        page.wait_for_function("document.documentElement.classList.contains('fs-larger')")
+        # (a locator assertion: wait_for_function would need eval, which the CSP forbids)
+        expect(page.locator("html")).to_have_class("fs-larger")
         page.get_by_role("button", name="Tương phản cao").click()
-        page.wait_for_function("document.documentElement.classList.contains('hc')")
+        expect(page.locator("html")).to_have_class("fs-larger hc")
         assert page.evaluate("window.__sameDocument") is True  # no reload happened
         cookies = {c["name"]: c["value"] for c in page.context.cookies()}
         assert cookies[COOKIE_NAME] == "larger.on"
@@ -130,7 +142,7 @@ def test_javascript_switches_without_reload(browser, live_server):
 
 def test_first_tab_focuses_the_skip_link(browser, live_server):
     with new_page(browser) as page:
-        page.goto(live_server.url + "/")
+        goto(page, live_server.url + "/")
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "[document.activeElement.className, document.activeElement.getAttribute('href'),"
@@ -145,7 +157,7 @@ def test_first_tab_focuses_the_skip_link(browser, live_server):
 
 def test_print_hides_controls(browser, live_server):
     with new_page(browser) as page:
-        page.goto(live_server.url + "/")
+        goto(page, live_server.url + "/")
         page.emulate_media(media="print")
         assert not page.locator(".display-form").is_visible()
         assert not page.locator(".site-nav").is_visible()

@@ -4,9 +4,11 @@ from pbgdpl.core.audit import audit_verify_chain
 
 
 class Command(BaseCommand):
-    help = "Kiểm tra toàn bộ chuỗi băm của nhật ký kiểm toán; thoát mã khác 0 nếu có dòng bị sửa/xoá."
+    help = (
+        "Kiểm tra toàn bộ chuỗi băm của nhật ký kiểm toán; thoát mã khác 0 nếu có dòng bị sửa/xoá."
+    )
 
-    def handle(self, *args, **options) -> None:  # noqa: ANN002, ANN003
+    def handle(self, *args, **options) -> None:
         checked, broken = audit_verify_chain()
         if broken is not None:
             raise CommandError(

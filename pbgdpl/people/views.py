@@ -9,25 +9,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token
 
 from pbgdpl.core.audit import audit_record
+from pbgdpl.core.redirects import safe_next_url
 
 from .forms import TotpCodeForm
 from .services import totp_device_pending
 
 
 def _next_url(request: HttpRequest) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or "/admin/"
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/admin/"
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_next_url(request, target, default="/admin/")
 
 
 def _qr_data_uri(text: str) -> str:

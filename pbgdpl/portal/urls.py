@@ -5,4 +5,5 @@ from . import views
 app_name = "portal"
 urlpatterns: list = [
     path("hien-thi/", views.display_preferences_set, name="display"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

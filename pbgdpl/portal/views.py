@@ -6,13 +6,15 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from pbgdpl.core.redirects import safe_next_url
 
 from .context_processors import (
     CONTRASTS,
@@ -21,15 +23,6 @@ from .context_processors import (
     FONT_SIZES,
     preferences_from_request,
 )
-
-
-def _safe_next(request: HttpRequest, target: str | None) -> str:
-    """A local URL to return to; "/" for anything pointing elsewhere."""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return "/"
 
 
 @never_cache
@@ -68,7 +61,7 @@ def display_preferences_set(request: HttpRequest) -> HttpResponse:
             {"font_size": prefs.font_size, "contrast": prefs.contrast, "classes": prefs.css_classes}
         )
     else:
-        response = HttpResponseRedirect(_safe_next(request, data.get("next")))
+        response = HttpResponseRedirect(safe_next_url(request, data.get("next")))
         response.status_code = 303  # "see other": the browser follows with GET
     response.set_cookie(
         COOKIE_NAME,
@@ -79,3 +72,10 @@ def display_preferences_set(request: HttpRequest) -> HttpResponse:
         httponly=True,
     )
     return response
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers still ask for /favicon.ico: point them at the static icon."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("portal/favicon.svg"))

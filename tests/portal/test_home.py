@@ -290,3 +290,9 @@ def test_lockout_template_says_when_to_retry():
     assert "sai 5 lần liên tiếp" in html
     assert "khoảng 15 phút" in html
     assert_csp_clean(html)
+
+
+def test_favicon_ico_points_at_the_static_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("portal/favicon.svg")

@@ -12,6 +12,25 @@ def _plain_http(settings):
 
 
 @pytest.fixture(autouse=True)
+def _wagtail_site_tree(request):
+    """Database tests see the page tree of a migrated database.
+
+    Transactional tests (browser tests with live_server) flush every table when they end,
+    including the pages the migrations created; tests that run after them in the same
+    worker get the tree back here.
+    """
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    )
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from pbgdpl.portal.services import portal_site_tree_ensure
+
+    portal_site_tree_ensure()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache
 

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from pbgdpl.people.models import Role, User
 from pbgdpl.people.services import role_grant, user_create
+from pbgdpl.portal.services import portal_site_tree_ensure
 from pbgdpl.units.selectors import unit_children, unit_find_province
 
 DEMO_ADMIN_EMAIL = "quantri@demo.pbgdpl.vn"
@@ -44,6 +45,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         call_command("units_load", province=settings.DEMO_PROVINCE, stdout=self.stdout)
+        portal_site_tree_ensure()
         password = self._password()
         with transaction.atomic():
             province = unit_find_province(name_or_code=settings.DEMO_PROVINCE)

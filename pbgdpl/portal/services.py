@@ -1,6 +1,7 @@
 """Writes for the portal's page tree."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -22,6 +23,8 @@ def portal_site_tree_ensure() -> HomePage:
         locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
     root = Page.get_first_root_node()
     if root is None:
+        # The content types were re-created with the pages gone: the cached ids are stale.
+        ContentType.objects.clear_cache()
         root = Page.add_root(title="Root", slug="root", locale=locale)
     home = HomePage.objects.order_by("path").first()
     if home is None:

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import HomePage
 
@@ -13,7 +13,9 @@ HOME_INTRO = "Tra cứu pháp luật, hỏi đáp, thi tìm hiểu pháp luật 
 
 @transaction.atomic
 def portal_site_tree_ensure() -> HomePage:
-    """Make sure the Wagtail root, the home page and the default site exist; return the home.
+    """Make sure the Wagtail root, home page, root collection and default site exist.
+
+    Returns the home page.
 
     The migration portal/0002 creates them on a new database; this repairs a database
     whose pages were removed (and is a no-op otherwise).
@@ -31,6 +33,8 @@ def portal_site_tree_ensure() -> HomePage:
         home = root.add_child(
             instance=HomePage(title=HOME_TITLE, slug="trang-chu", intro=HOME_INTRO, locale=locale)
         )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(
             hostname="localhost",

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from pbgdpl.portal.models import HomePage
 from pbgdpl.portal.services import portal_site_tree_ensure
@@ -33,4 +33,5 @@ def test_ensure_rebuilds_the_tree_after_a_flush(client):
     home = portal_site_tree_ensure()
     assert home.get_parent().depth == 1
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert Collection.get_first_root_node() is not None
     assert client.get("/").status_code == 200

@@ -21,11 +21,11 @@ def test_ensure_is_a_no_op_on_a_migrated_database():
 @pytest.fixture
 def _content_type_cache_cleared_after():
     yield
-    # The flush below re-creates content types inside the test transaction; once that is
-    # rolled back, the ids cached meanwhile are wrong for the tests that follow.
+    # The flush below re-creates the content types with new ids: drop the cached ones.
     ContentType.objects.clear_cache()
 
 
+@pytest.mark.django_db(transaction=True)  # PostgreSQL cannot TRUNCATE inside the test transaction
 @pytest.mark.usefixtures("_content_type_cache_cleared_after")
 def test_ensure_rebuilds_the_tree_after_a_flush(client):
     call_command("flush", interactive=False, verbosity=0)

@@ -112,3 +112,8 @@ def test_guessing_codes_is_throttled(client, staff):
     refused = client.post("/tai-khoan/xac-thuc-2-buoc/nhap-ma/", {"token": totp_now(device)})
     assert refused.status_code == 400
     assert client.get("/admin/").status_code == 302
+
+
+def test_admin_login_page_speaks_vietnamese(client):
+    content = client.get("/admin/login/").content.decode()
+    assert "Đăng nhập trang quản trị" in content

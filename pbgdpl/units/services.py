@@ -193,6 +193,40 @@ class PopulationImportError(UnitsError):
         )
 
 
+def population_figures_problem(
+    *, population: int, male: int | None, female: int | None, year: int | None
+) -> str | None:
+    """What is wrong with a set of population figures (a Vietnamese message), or None."""
+    if any(v is not None and v < 0 for v in (population, male, female)):
+        return _("dân số không được âm.")
+    if male is not None and female is not None and male + female != population:
+        return _("dân số nam + nữ (%(s)d) khác tổng dân số (%(t)d).") % {
+            "s": male + female,
+            "t": population,
+        }
+    if year is not None and not 1900 <= year <= 2100:
+        return _("năm số liệu %(y)d không hợp lệ.") % {"y": year}
+    return None
+
+
+def _population_store(
+    *, unit: Unit, population: int, male: int | None, female: int | None, year: int | None
+) -> None:
+    unit.population = population
+    unit.population_male = male
+    unit.population_female = female
+    unit.population_year = year
+    unit.save(
+        update_fields=[
+            "population",
+            "population_male",
+            "population_female",
+            "population_year",
+            "updated_at",
+        ]
+    )
+
+
 def _read_table(*, path: Path) -> Iterator[tuple[int, list[Any]]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
@@ -326,24 +360,14 @@ def population_rows_parse(*, rows: Iterable[tuple[int, list[Any]]]) -> list[Popu
         if values["population"] is None:
             errors.append((line, _("thiếu dân số.")))
             continue
-        if any(v is not None and v < 0 for k, v in values.items() if k != "year"):
-            errors.append((line, _("dân số không được âm.")))
-            continue
-        if (
-            values["male"] is not None
-            and values["female"] is not None
-            and values["male"] + values["female"] != values["population"]
-        ):
-            errors.append(
-                (
-                    line,
-                    _("dân số nam + nữ (%(s)d) khác tổng dân số (%(t)d).")
-                    % {"s": values["male"] + values["female"], "t": values["population"]},
-                )
-            )
-            continue
-        if values["year"] is not None and not 1900 <= values["year"] <= 2100:
-            errors.append((line, _("năm số liệu %(y)d không hợp lệ.") % {"y": values["year"]}))
+        problem = population_figures_problem(
+            population=values["population"],
+            male=values["male"],
+            female=values["female"],
+            year=values["year"],
+        )
+        if problem is not None:
+            errors.append((line, problem))
             continue
         name_value = cell("name")
         parsed.append(
@@ -391,19 +415,12 @@ def units_population_import(*, path: Path, actor: Any = None) -> int:
     rows = population_rows_parse(rows=_read_table(path=path))
     units = Unit.objects.select_for_update().in_bulk([row.code for row in rows], field_name="code")
     for row in rows:
-        unit = units[row.code]
-        unit.population = row.population
-        unit.population_male = row.male
-        unit.population_female = row.female
-        unit.population_year = row.year
-        unit.save(
-            update_fields=[
-                "population",
-                "population_male",
-                "population_female",
-                "population_year",
-                "updated_at",
-            ]
+        _population_store(
+            unit=units[row.code],
+            population=row.population,
+            male=row.male,
+            female=row.female,
+            year=row.year,
         )
     audit_record(
         action="units.population_import",
@@ -424,26 +441,11 @@ def unit_population_update(
     actor: Any = None,
 ) -> Unit:
     """Set one unit's population figures (the caller has checked the actor may change it)."""
-    if population < 0 or (male is not None and male < 0) or (female is not None and female < 0):
-        raise UnitsError(_("Dân số không được âm."))
-    if male is not None and female is not None and male + female != population:
-        raise UnitsError(_("Dân số nam + nữ phải bằng tổng dân số."))
-    if year is not None and not 1900 <= year <= 2100:
-        raise UnitsError(_("Năm số liệu không hợp lệ."))
+    problem = population_figures_problem(population=population, male=male, female=female, year=year)
+    if problem is not None:
+        raise UnitsError(problem[0].upper() + problem[1:])
     before = {"population": unit.population, "year": unit.population_year}
-    unit.population = population
-    unit.population_male = male
-    unit.population_female = female
-    unit.population_year = year
-    unit.save(
-        update_fields=[
-            "population",
-            "population_male",
-            "population_female",
-            "population_year",
-            "updated_at",
-        ]
-    )
+    _population_store(unit=unit, population=population, male=male, female=female, year=year)
     audit_record(
         action="units.population_update",
         obj=unit,

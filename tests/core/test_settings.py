@@ -10,6 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, env_extra, tmp_path):
+    return _python("manage.py", *args, env_extra=env_extra, tmp_path=tmp_path)
+
+
+def _python(*args, env_extra, tmp_path):
+    """Run Python in a fresh process with only the given environment (no test settings)."""
     env = {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
@@ -18,7 +23,7 @@ def _manage(*args, env_extra, tmp_path):
         **env_extra,
     }
     return subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -78,20 +83,14 @@ def test_redis_url_switches_the_cache(tmp_path):
         "import django,os;django.setup();from django.conf import settings;"
         "print(settings.CACHES['default']['BACKEND'])"
     )
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "SECRET_KEY": "x" * 60,
-        "VAR_DIR": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "pbgdpl.settings",
-        "REDIS_URL": "redis://127.0.0.1:6379/3",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    result = _python(
+        "-c",
+        code,
+        tmp_path=tmp_path,
+        env_extra={
+            "SECRET_KEY": "x" * 60,
+            "DJANGO_SETTINGS_MODULE": "pbgdpl.settings",
+            "REDIS_URL": "redis://127.0.0.1:6379/3",
+        },
     )
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr

@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n 2 --dist loadfile
 # Each run of the suite uses its own settings; nothing here reads var/secret_key.
 TEST_ENV := TESTING=1 SECRET_KEY=test-only-secret-key-never-used-in-production-pbgdpl-so DEBUG=0 SECURE_SSL_REDIRECT=0
 
-.PHONY: install demo serve test test-sqlite test-postgres lint format bench clean
+.PHONY: install demo test lint format messages clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# Compile the translation catalogues (needs gettext's msgfmt); the .mo files are committed.
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) node_modules var/static

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from .context import client_ip, request_context
 
@@ -38,3 +40,20 @@ class RequestContextMiddleware:
         user = getattr(request, "user", None)
         with request_context(user=user, ip=client_ip(request)):
             return self.get_response(request)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Vietnamese unless the reader chose another language (the language cookie).
+
+    Django's LocaleMiddleware also follows the browser's Accept-Language; many phones in
+    Vietnam run an English system language, and the law is in Vietnamese, so the browser
+    setting alone must not switch the portal to English. Staff pick their back-office
+    language in their Wagtail account; Wagtail applies it itself.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -79,3 +79,33 @@ def favicon(request: HttpRequest) -> HttpResponse:
     from django.templatetags.static import static
 
     return HttpResponsePermanentRedirect(static("portal/favicon.svg"))
+
+
+@never_cache
+@require_http_methods(["GET"])
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Switch the reader's language (``lang`` = vi | en) with a cookie, then go back.
+
+    A plain link, so it works without JavaScript and without a CSRF token; the choice
+    changes nothing but the language of the reader's own pages.
+    """
+    from django.conf import settings
+
+    language = request.GET.get("lang", "")
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        return HttpResponseBadRequest(
+            _("Ngôn ngữ không hợp lệ. Hãy chọn: %(choices)s.")
+            % {"choices": ", ".join(code for code, _name in settings.LANGUAGES)},
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponseRedirect(safe_next_url(request, request.GET.get("next")))
+    response.status_code = 303
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response

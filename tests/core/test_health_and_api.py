@@ -52,3 +52,19 @@ def test_back_office_gets_its_own_policy_without_third_parties(client):
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp
     assert "http" not in csp.replace("https:", "")
+
+
+def test_portal_is_vietnamese_whatever_the_browser_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response.headers["Content-Language"] == "vi"
+    assert "Trang chủ" in response.content.decode()
+
+
+def test_english_when_the_reader_chooses_it(client):
+    chosen = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert chosen.status_code == 302
+    response = client.get("/")
+    assert response.headers["Content-Language"] == "en"
+    assert "Legal Dissemination and Education Portal" in response.content.decode()
+    client.cookies["django_language"] = "xx"
+    assert client.get("/").headers["Content-Language"] == "vi"

@@ -296,3 +296,23 @@ def test_favicon_ico_points_at_the_static_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("portal/favicon.svg")
+
+
+@pytest.mark.django_db
+def test_language_link_switches_to_english_and_back(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'lang="en" hreflang="en">English</a>' in html
+    switched = client.get("/ngon-ngu/", {"lang": "en", "next": "/"})
+    assert switched.status_code == 303 and switched["Location"] == "/"
+    english = client.get("/").content.decode()
+    assert '<html lang="en"' in english and ">Tiếng Việt</a>" in english
+    back = client.get("/ngon-ngu/", {"lang": "vi", "next": "https://evil.example/"})
+    assert back["Location"] == "/"
+    assert '<html lang="vi"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_unknown_language_is_refused_clearly(client):
+    response = client.get("/ngon-ngu/", {"lang": "fr"})
+    assert response.status_code == 400
+    assert "Ngôn ngữ không hợp lệ" in response.content.decode()

@@ -248,6 +248,8 @@ WAGTAIL_SITE_NAME = "PBGDPL Số"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt", "mp3", "mp4", "zip"]
 WAGTAIL_I18N_ENABLED = False
+# No third-party requests from the back office: no Gravatar avatars (default icon instead).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- security ----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -54,3 +54,11 @@ def test_back_office_user_screens_have_the_phone_field(client):
         response = client.get(url)
         assert response.status_code == 200
         assert 'name="phone"' in response.content.decode()
+
+
+def test_back_office_asks_no_third_party_for_avatars(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    login_with_second_factor(client, admin)
+    html = client.get("/admin/users/").content.decode()
+    assert "gravatar" not in html
+    assert "Tên đăng nhập" in html

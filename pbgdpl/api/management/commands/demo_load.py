@@ -13,6 +13,8 @@ from pbgdpl.portal.services import portal_site_tree_ensure
 from pbgdpl.units.selectors import unit_children, unit_find_province
 
 DEMO_ADMIN_EMAIL = "quantri@demo.pbgdpl.vn"
+# Invented people (họ và tên đệm, tên) for the two demo commune officers.
+DEMO_OFFICER_NAMES = [("Nguyễn Thị", "Lan"), ("Trần Văn", "Minh")]
 
 
 class Command(BaseCommand):
@@ -58,12 +60,14 @@ class Command(BaseCommand):
             )
             role_grant(actor=admin, user=admin, role=Role.PROVINCE_ADMIN, unit=province)
             communes = list(unit_children(parent=province).order_by("code")[:2])
-            for index, commune in enumerate(communes, start=1):
+            for index, (commune, (last, first)) in enumerate(
+                zip(communes, DEMO_OFFICER_NAMES, strict=False), start=1
+            ):
                 officer = self._user(
                     email=f"canbo{index}@demo.pbgdpl.vn",
                     password=password,
-                    first=f"Cán bộ {index}",
-                    last=commune.name,
+                    first=first,
+                    last=last,
                     superuser=False,
                 )
                 role_grant(actor=admin, user=officer, role=Role.UNIT_OFFICER, unit=commune)

@@ -192,6 +192,7 @@ AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "pbgdpl.people.backends.EmailOrPhoneBackend",
+    "pbgdpl.people.backends.RoleBackOfficeBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -33,3 +33,27 @@ class EmailOrPhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+class RoleBackOfficeBackend:
+    """Grants entry to the back office (``wagtailadmin.access_admin``) to holders of a staff role.
+
+    Decided at each request from the grants in force, so a role that expires or is revoked
+    closes the back office at once; what the person may do inside is still decided by
+    ``can()`` per unit. Grants nothing else and authenticates no one.
+    """
+
+    BACK_OFFICE_PERMISSION = "wagtailadmin.access_admin"
+
+    def authenticate(self, request: HttpRequest | None, **credentials: Any) -> None:
+        return None
+
+    def get_user(self, user_id: int) -> None:
+        return None
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        if perm != self.BACK_OFFICE_PERMISSION or not getattr(user_obj, "is_active", False):
+            return False
+        from .permissions import holds_staff_role
+
+        return holds_staff_role(user_obj)

@@ -84,6 +84,13 @@ def forget_cached_grants(user: Any) -> None:
         del user._pbgdpl_grants
 
 
+def holds_staff_role(user: Any) -> bool:
+    """Whether the user holds, today, any role other than ``citizen``."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return any(role != Role.CITIZEN for role, _path in _grants(user))
+
+
 def can(user: Any, action: str, obj: Any = None) -> bool:
     """Whether ``user`` may perform ``action`` on ``obj``.
 

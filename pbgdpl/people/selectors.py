@@ -7,7 +7,6 @@ from django.db.models import QuerySet
 from pbgdpl.units.models import Unit
 
 from .models import RoleAssignment
-from .permissions import filter_permitted
 
 
 def role_assignments_in_unit(
@@ -18,13 +17,6 @@ def role_assignments_in_unit(
     if include_subtree:
         return qs.filter(unit__path__startswith=unit.path)
     return qs.filter(unit=unit)
-
-
-def role_assignments_visible_to(*, user: Any) -> QuerySet[RoleAssignment]:
-    """Every grant in force that ``user`` may see (people.view on its unit)."""
-    return filter_permitted(
-        user, "people.view", RoleAssignment.objects.active().select_related("user", "unit")
-    )
 
 
 def user_has_confirmed_totp(*, user: Any) -> bool:

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "pbgdpl.core",
     "pbgdpl.units",
     "pbgdpl.people",
+    "pbgdpl.search",
+    "pbgdpl.laws",
     "pbgdpl.portal",
     "pbgdpl.api",
     # wagtail
@@ -327,3 +329,10 @@ LOGGING = {
 # Whether special zones (đặc khu) count as urban for the plan's urban/rural targets.
 UNITS_SPECIAL_ZONE_URBAN = env_bool("UNITS_SPECIAL_ZONE_URBAN", False)
 DEMO_PROVINCE = os.environ.get("DEMO_PROVINCE", "Gia Lai")
+
+# ------------------------------------------------------------------ search
+# Each app server keeps its own index here, fed from the database change log
+# (docs/search.md). SEARCH_SYNC_INTERVAL: how often (seconds) a query checks the log.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
+SEARCH_SYNC_INTERVAL = float(os.environ.get("SEARCH_SYNC_INTERVAL", "0.5"))
+SEARCH_GAP_GRACE_SECONDS = float(os.environ.get("SEARCH_GAP_GRACE_SECONDS", "120"))

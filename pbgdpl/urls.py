@@ -14,6 +14,8 @@ urlpatterns = [
     path("tai-khoan/", include("pbgdpl.people.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("pbgdpl.laws.urls")),
+    path("", include("pbgdpl.search.urls")),
     path("", include("pbgdpl.portal.urls")),
 ]
 

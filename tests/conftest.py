@@ -52,3 +52,15 @@ def commune_a(province):
 @pytest.fixture
 def commune_b(province):
     return UnitFactory(code="24001", name="Xã Ia Grai", kind="xa", parent=province)
+
+
+@pytest.fixture(autouse=True)
+def _search_index(settings, tmp_path_factory):
+    """Every test gets its own, empty search index directory, checked on every query."""
+    from pbgdpl.search.node import search_nodes_forget
+
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("search")
+    settings.SEARCH_SYNC_INTERVAL = 0
+    search_nodes_forget()
+    yield
+    search_nodes_forget()

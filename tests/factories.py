@@ -74,3 +74,23 @@ def totp_now(device) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     totp.time = time.time()
     return f"{totp.token():0{device.digits}d}"
+
+
+class LegalDocumentFactory(factory.django.DjangoModelFactory):
+    """A legal document (work) without text; give ``number`` for a numbered one."""
+
+    class Meta:
+        model = "laws.LegalDocument"
+
+    number = ""
+    number_key = factory.LazyAttribute(lambda o: _number_key(o.number))
+    title = factory.Sequence(lambda n: f"Quy định thử nghiệm số {n}")
+    eli = factory.Sequence(lambda n: f"van-ban/2020/thu-nghiem-{n}")
+    origin = "manual"
+    effective_on = date(2020, 1, 1)
+
+
+def _number_key(number: str):
+    from pbgdpl.core.text import fold, normalize_document_number
+
+    return fold(normalize_document_number(number)) if number else None

@@ -5,7 +5,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from pbgdpl.laws.api import router as laws_router
 from pbgdpl.people.api import router as people_router
+from pbgdpl.search.api import router as search_router
 from pbgdpl.units.api import router as units_router
 
 api = NinjaAPI(
@@ -22,6 +24,8 @@ api = NinjaAPI(
 )
 api.add_router("", units_router)
 api.add_router("", people_router)
+api.add_router("", search_router)
+api.add_router("", laws_router)
 
 
 @api.exception_handler(ValidationError)

@@ -37,3 +37,14 @@
       });
   });
 }());
+
+/* Legal library: a table of contents (details[data-open-wide]) starts open on wide
+   screens, where it sits beside the text; closed on phones. Without JS it is a plain
+   <details> the reader opens. */
+(function () {
+  "use strict";
+  if (!window.matchMedia || !window.matchMedia("(min-width: 64rem)").matches) { return; }
+  Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (d) {
+    d.open = true;
+  });
+}());

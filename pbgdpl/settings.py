@@ -336,3 +336,5 @@ DEMO_PROVINCE = os.environ.get("DEMO_PROVINCE", "Gia Lai")
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
 SEARCH_SYNC_INTERVAL = float(os.environ.get("SEARCH_SYNC_INTERVAL", "0.5"))
 SEARCH_GAP_GRACE_SECONDS = float(os.environ.get("SEARCH_GAP_GRACE_SECONDS", "120"))
+# Pasted legal texts in the back office can be long (a whole code is about 1 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

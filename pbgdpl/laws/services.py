@@ -84,6 +84,7 @@ class ImportReport:
     pages: int = 0
     pages_unchanged: int = 0
     source_documents_created: int = 0
+    relations_created: int = 0
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -177,7 +178,12 @@ def _unique_eli(base: str, *, exclude_pk: int | None = None) -> str:
 def _number_fields(number: str) -> tuple[str, str | None]:
     if not number:
         return "", None
-    canonical = str(parse_document_number(number))
+    try:
+        canonical = str(parse_document_number(number))
+    except ValueError:
+        raise ValueError(
+            f"Số ký hiệu không hợp lệ: “{number[:80]}” (ví dụ 14/2012/QH13 hoặc 766/QĐ-TTg)."
+        ) from None
     return canonical, fold(canonical)
 
 
@@ -876,7 +882,54 @@ def _phapdien_page_save(*, page, sources: _SourceDocuments, report: ImportReport
         )  # fmt: skip
     search_changes_record(type=SEARCH_PHAPDIEN, ids=removed, op="delete")
     search_changes_record(type=SEARCH_PHAPDIEN, ids=[a.pk for a in created] + changed_ids)
+    _phapdien_relations_save(page=page, sources=sources, report=report)
     report.articles += len(page.articles)
+
+
+def _phapdien_relations_save(*, page, sources: _SourceDocuments, report: ImportReport) -> None:
+    """Relations the citations print: "Điều 2 Thông tư 35/2012/TT-BGTVT …, có nội dung
+    được sửa đổi, bổ sung bởi Điều 1 Thông tư 49/2018/TT-BGTVT" gives "49/2018 amends
+    Điều 2 of 35/2012 from 01/01/2019"; "bị bãi bỏ" gives a repeal of that article.
+    Inserted in bulk, skipping ones already stored; documents whose relations changed are
+    re-indexed once at the end of the import."""
+    rows = []
+    for article in page.articles:
+        citation = article.citation
+        if citation is None or not citation.changed_by:
+            continue
+        target = sources.resolve(citation)
+        if target is None:
+            continue
+        note = fold(citation.change_note)
+        kind = RelationKind.REPEALS if "bai bo" in note and "sua doi" not in note else RelationKind.AMENDS
+        target_eid = f"dieu_{slug_eid(citation.article_number)}" if citation.article_number else ""
+        for change in citation.changed_by:
+            source = sources.resolve(change)
+            if source is None or source == target:
+                continue
+            source_eid = f"dieu_{slug_eid(change.article_number)}" if change.article_number else ""
+            if change.clause_number:
+                source_eid += f"__khoan_{slug_eid(change.clause_number)}"
+            rows.append(
+                Relation(
+                    source_id=source, target_id=target, kind=kind, source_eid=source_eid[:200],
+                    target_eid=target_eid[:200], effective_on=change.effective_on,
+                    note=citation.change_note[:500],
+                )
+            )
+    if not rows:
+        return
+    before = Relation.objects.count()
+    Relation.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+    if Relation.objects.count() != before:
+        for row in rows:
+            sources.dirty.update((row.source_id, row.target_id))
+        report.relations_created += Relation.objects.count() - before
+
+
+def slug_eid(number: str) -> str:
+    """An article/clause number as used in eIds: "5a" -> "5a", "41.2.NĐ.1" -> "41-2-nd-1"."""
+    return _ANCHOR_SAFE_RE.sub("-", fold(number)).strip("-")
 
 
 # --------------------------------------------------------------------------- uploads

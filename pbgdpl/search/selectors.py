@@ -10,6 +10,7 @@ from django.utils import timezone
 from .analysis import AnalyzedQuery, bigrams, query_analyze, telex_repair
 from .backends import EngineQuery
 from .node import search_node
+from .registry import kinds as registry_kinds
 from .registry import registered_types
 from .services import search_index_ensure_current
 from .snippets import snippet_html
@@ -87,7 +88,9 @@ def _plan(query: AnalyzedQuery, request: SearchRequest, weights: Weights) -> Eng
         # A short query of common words: keep its rarest words anyway.
         keep = sorted(common, key=lambda t: dfs[t])[: weights.min_terms_kept]
         common -= set(keep)
-    plan = EngineQuery(kind=request.kind, types=request.types)
+    plan = EngineQuery(
+        kind=request.kind, types=request.types, all_kinds=tuple(registry_kinds())
+    )
     for term, n in counts.items():
         if term in common or dfs[term] == 0:
             continue

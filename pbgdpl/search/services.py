@@ -17,7 +17,7 @@ from .registry import IndexDocument, registered_types, search_type_get
 logger = logging.getLogger(__name__)
 
 FETCH_BATCH = 1000
-LOG_BATCH = 5000
+LOG_BATCH = 100_000
 
 
 def search_changes_record(*, type: str, ids: Iterable, op: str = SearchChangeOp.UPSERT) -> int:
@@ -40,18 +40,20 @@ def search_log_head() -> int:
     return SearchChange.objects.aggregate(m=Max("seq"))["m"] or 0
 
 
-def _documents(type_name: str, ids: list[str]) -> tuple[list[IndexDocument], list[str]]:
-    """Current documents for ids, and the keys of ids that no longer exist."""
-    search_type = registered_types().get(type_name)
-    if search_type is None:
-        logger.warning("search: change log names unregistered type %s; skipped", type_name)
-        return [], []
-    docs: list[IndexDocument] = []
-    for start in range(0, len(ids), FETCH_BATCH):
-        docs.extend(search_type.fetch(ids[start : start + FETCH_BATCH]))
-    found = {d.id for d in docs}
-    gone = [f"{type_name}:{i}" for i in ids if i not in found]
-    return docs, gone
+def _changed_documents(by_type: dict[str, list[str]], gone: list[str]) -> Iterator[IndexDocument]:
+    """Current documents of the changed ids, fetched in batches; ids that no longer exist
+    (or are no longer public) are appended to ``gone`` as index keys."""
+    for type_name, ids in by_type.items():
+        search_type = registered_types().get(type_name)
+        if search_type is None:
+            logger.warning("search: change log names unregistered type %s; skipped", type_name)
+            continue
+        for start in range(0, len(ids), FETCH_BATCH):
+            chunk = ids[start : start + FETCH_BATCH]
+            docs = search_type.fetch(chunk)
+            found = {d.id for d in docs}
+            gone.extend(f"{type_name}:{i}" for i in chunk if i not in found)
+            yield from docs
 
 
 def search_index_sync() -> int:
@@ -59,7 +61,8 @@ def search_index_sync() -> int:
 
     Safe to call from any number of processes and threads (one writer at a time per
     node); idempotent; an upsert re-reads the item from the database, so the index
-    always holds the committed state. Returns the number of log entries applied.
+    always holds the committed state, and an item logged many times is indexed once per
+    batch. Returns the number of log entries applied.
     """
     node = search_node()
     grace = settings.SEARCH_GAP_GRACE_SECONDS
@@ -76,16 +79,12 @@ def search_index_sync() -> int:
             )
             if not rows:
                 break
-            by_type: dict[str, list[str]] = defaultdict(list)
+            by_type: dict[str, dict[str, None]] = defaultdict(dict)
             for _seq, type_name, object_id, _created in rows:
-                by_type[type_name].append(object_id)
-            upserts: list[IndexDocument] = []
-            deletes: list[str] = []
-            for type_name, ids in by_type.items():
-                docs, gone = _documents(type_name, list(dict.fromkeys(ids)))
-                upserts.extend(docs)
-                deletes.extend(gone)
-            node.backend.apply(upserts=upserts, deletes=deletes)
+                by_type[type_name][object_id] = None
+            gone: list[str] = []
+            upserts = _changed_documents({t: list(ids) for t, ids in by_type.items()}, gone)
+            node.backend.apply(upserts=upserts, deletes=gone)
             for seq, _t, _i, created in rows:
                 state.seen[seq] = created.timestamp()
             state.advance(now=time.time(), grace=grace)

@@ -25,6 +25,7 @@ class EngineQuery:
     not_in_force_on: int | None = None  # expired on that day
     not_yet_on: int | None = None  # not yet effective on that day
     types: tuple[str, ...] = ()
+    all_kinds: tuple[str, ...] = ()  # every registered kind (lets the engine filter cheaply)
 
 
 @dataclass

@@ -104,12 +104,13 @@ class TantivyBackend:
         writer = self.index.writer(heap_size=128_000_000, num_threads=1)
         written = 0
         try:
-            for key in deletes:
-                writer.delete_documents_by_term("key", key)
             for doc in upserts:
                 writer.delete_documents_by_term("key", doc.key)
                 writer.add_document(tantivy.Document(**index_document_fields(doc)))
                 written += 1
+            # After the upserts: ``deletes`` may be filled while they are produced.
+            for key in deletes:
+                writer.delete_documents_by_term("key", key)
             writer.commit()
             writer.wait_merging_threads()
         except BaseException:
@@ -150,7 +151,17 @@ class TantivyBackend:
             )
 
         if q.kind:
-            term("kind", q.kind)
+            others = [k for k in q.all_kinds if k != q.kind]
+            wanted = self._searcher.doc_freq("kind", q.kind)
+            if others and wanted * 2 > self._searcher.num_docs:
+                # The kind holds most items: excluding the few others is much cheaper for
+                # tantivy than intersecting with a posting list of nearly every item.
+                for other in others:
+                    out.append(
+                        (tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "kind", other))
+                    )
+            else:
+                term("kind", q.kind)
         if len(q.types) == 1:
             term("type", q.types[0])
         elif q.types:

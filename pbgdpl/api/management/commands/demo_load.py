@@ -71,6 +71,7 @@ class Command(BaseCommand):
                     superuser=False,
                 )
                 role_grant(actor=admin, user=officer, role=Role.UNIT_OFFICER, unit=commune)
+        self._legal_library()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
         self.stdout.write(f"  Trang quản trị : http://127.0.0.1:{settings_port()}/admin/")
@@ -83,6 +84,21 @@ class Command(BaseCommand):
         for index, commune in enumerate(communes, start=1):
             self.stdout.write(
                 f"  Cán bộ {commune.name}: canbo{index}@demo.pbgdpl.vn (cùng mật khẩu)"
+            )
+
+
+    def _legal_library(self) -> None:
+        """The 17 ALQAC laws when the shared data is here (seconds); the whole Bộ pháp
+        điển takes minutes, so it is only suggested."""
+        data = settings.BASE_DIR.parent / "shared" / "data"
+        law = data / "alqac2024" / "law.json"
+        if law.exists():
+            call_command("laws_import", str(law), format="alqac", no_progress=True, stdout=self.stdout)
+        phapdien = data / "phapdien" / "demuc.tar.xz"
+        if phapdien.exists():
+            self.stdout.write(
+                "  Nạp toàn bộ Bộ pháp điển (khoảng 5–10 phút): "
+                f".venv/bin/python manage.py laws_import --format phapdien {phapdien}"
             )
 
 

@@ -82,6 +82,7 @@ def main() -> None:
             "articles": int(stats.get("articles", 0)),
             "pages": int(stats.get("pages", 0)),
             "source_documents_created": int(stats.get("source_documents_created", 0)),
+            "relations_created": int(stats.get("relations_created", 0)),
             "import_and_index_seconds": round(first_s, 1),
             "peak_rss_mb": round(first_mb, 1),
             "reimport_seconds": round(second_s, 1),

@@ -5,8 +5,9 @@ Use from any app's tests::
     import pytest
     from tests.browser import browser, new_page, run_axe  # noqa: F401  (browser is a fixture)
 
-    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True,
-                                                              serialized_rollback=True)]
+    # live_server needs committed data; the flush after the test removes every row, and
+    # tests/conftest.py rebuilds the Wagtail page tree for the tests that follow.
+    pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
     def test_page(browser, live_server):
         with new_page(browser, bypass_csp=True) as page:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.browser import browser  # noqa: F401  (one session-wide Chromium for every test module)
 from tests.factories import UnitFactory
 
 
@@ -17,7 +18,9 @@ def _wagtail_site_tree(request):
 
     Transactional tests (browser tests with live_server) flush every table when they end,
     including the pages the migrations created; tests that run after them in the same
-    worker get the tree back here.
+    worker get the tree back here. (Not serialized_rollback: after a plain transactional
+    test's flush has re-created the content types, loading the serialized copy fails on
+    their unique key, so no test uses it.)
     """
     uses_db = request.node.get_closest_marker("django_db") is not None or bool(
         {"db", "transactional_db", "live_server"} & set(request.fixturenames)
@@ -25,8 +28,12 @@ def _wagtail_site_tree(request):
     if not uses_db:
         return
     request.getfixturevalue("_django_db_helper")
+    from django.contrib.contenttypes.models import ContentType
+
     from pbgdpl.portal.services import portal_site_tree_ensure
 
+    # A flush re-creates the content types with new ids: never trust cached ones here.
+    ContentType.objects.clear_cache()
     portal_site_tree_ensure()
 
 

@@ -19,7 +19,7 @@ from .selectors import (
     document_url,
     phapdien_topics,
     provision_url,
-    version_toc,
+    version_outline,
 )
 
 router = Router(tags=["laws"])
@@ -150,7 +150,7 @@ def document_detail(request: HttpRequest, document_id: UUID, on: date | None = N
                     page_count=version.page_count,
                 ),
             }
-            for e in version_toc(version)
+            for e in version_outline(version)
         ]
     relations = document_relations(document)
 

@@ -5,9 +5,23 @@ documents (kind "document"), articles of document texts and Pháp điển articl
 from collections import defaultdict
 from datetime import date
 
-from pbgdpl.search.registry import IndexDocument, SearchType, register
+from pbgdpl.search.registry import (
+    IndexDocument,
+    SearchType,
+    register,
+    register_filter_choices,
+)
 
-from .models import LegalDocument, PhapDienArticle, Provision, ProvisionKind, Relation
+from .models import (
+    DocumentType,
+    LegalDocument,
+    LegalField,
+    PhapDienArticle,
+    PhapDienTopic,
+    Provision,
+    ProvisionKind,
+    Relation,
+)
 from .selectors import (
     ENDING_KINDS,
     document_uri,
@@ -335,7 +349,25 @@ def phapdien_all_ids():
     return PhapDienArticle.objects.order_by("pk").values_list("pk", flat=True).iterator()
 
 
+def _type_choices() -> list[tuple[str, str]]:
+    return list(DocumentType.objects.order_by("rank", "name").values_list("code", "name"))
+
+
+def _field_choices() -> list[tuple[str, str]]:
+    return list(LegalField.objects.order_by("name").values_list("code", "name"))
+
+
+def _topic_choices() -> list[tuple[str, str]]:
+    return [
+        (f"chu-de-{n}", f"{n}. {name}")
+        for n, name in PhapDienTopic.objects.order_by("number").values_list("number", "name")
+    ]
+
+
 def register_all() -> None:
+    register_filter_choices("types", _type_choices)
+    register_filter_choices("fields", _field_choices)
+    register_filter_choices("topics", _topic_choices)
     register(SearchType(SEARCH_DOCUMENT, "document", documents_fetch, documents_all_ids, _present))
     register(
         SearchType(SEARCH_PROVISION, "provision", provisions_fetch, provisions_all_ids, _present)

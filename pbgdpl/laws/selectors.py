@@ -114,24 +114,6 @@ class TocEntry:
     kind: str
 
 
-def version_toc(version: DocumentVersion) -> list[TocEntry]:
-    """Table of contents: every unit down to Điều, in document order."""
-    rows = version.provisions.filter(kind__in=["phan", "chuong", "muc", "tieu_muc", "dieu"]).only(
-        "kind", "number", "heading", "anchor", "page", "depth"
-    )
-    return [
-        TocEntry(
-            label=p.label,
-            heading=p.heading,
-            anchor=p.anchor,
-            page=p.page,
-            depth=p.depth,
-            kind=p.kind,
-        )
-        for p in rows
-    ]
-
-
 def version_provisions_page(version: DocumentVersion, *, page: int) -> list[Provision]:
     """The provisions shown on one page of the document view, in document order."""
     return list(version.provisions.filter(page=page).order_by("position"))
@@ -375,11 +357,9 @@ def phapdien_article_urls_by_code(codes: list[str]) -> dict[str, str]:
 
 
 def version_outline(version: DocumentVersion) -> list[TocEntry]:
-    """The same entries as :func:`version_toc` in one query whatever the length.
-
-    (``version_toc`` reads through ``version.provisions`` with ``only()`` leaving out
-    ``version_id``; Django then loads that field once per row to attach the known
-    version: one extra query per entry, ~700 for the Bộ luật Dân sự.)"""
+    """Table of contents: every unit down to Điều, in document order, in one query
+    (values only: reading model rows through ``version.provisions.only(...)`` costs one
+    extra query per row to attach the version)."""
     from .models import ProvisionKind
 
     kinds = ["phan", "chuong", "muc", "tieu_muc", "dieu"]

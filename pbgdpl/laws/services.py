@@ -51,7 +51,7 @@ from .parsers import (
 from .reference import DOCUMENT_TYPES, ISSUERS, TYPE_BY_CODE
 
 # A document view shows at most about this many characters per page (the 100 KB budget).
-PAGE_CHARS = 45_000
+PAGE_CHARS = 30_000
 # Levels the search indexes as one result: the article, or the top level when a text
 # has no articles.
 SEARCH_DOCUMENT = "laws.document"
@@ -397,17 +397,39 @@ def _node_size(node: ProvisionNode) -> int:
     return len(node.heading) + len(node.text) + sum(_node_size(c) for c in node.children)
 
 
-def _paginate(nodes: list[ProvisionNode]) -> list[int]:
-    """Page number of each top-level node: consecutive nodes share a page up to
-    PAGE_CHARS; a chapter larger than that is split between its own children."""
-    pages, page, size = [], 1, 0
+def _paginate(nodes: list[ProvisionNode]) -> dict[int, int]:
+    """Page of every node (by ``id(node)``): consecutive units share a page up to
+    PAGE_CHARS; a unit larger than that (a long chapter) is split between its children,
+    and starts on the page of its first child. Descendants stay on their unit's page."""
+    page_of: dict[int, int] = {}
+    state = {"page": 1, "size": 0}
+
+    def place(node: ProvisionNode) -> None:
+        size = _node_size(node)
+        big = size > PAGE_CHARS and node.children and node.kind not in ("khoan", "diem")
+        if big and node.kind != "dieu":
+            own = len(node.heading) + len(node.text)
+            if state["size"] and state["size"] + own > PAGE_CHARS:
+                state["page"], state["size"] = state["page"] + 1, 0
+            page_of[id(node)] = state["page"]
+            state["size"] += own
+            for child in node.children:
+                place(child)
+            return
+        if state["size"] and state["size"] + size > PAGE_CHARS:
+            state["page"], state["size"] = state["page"] + 1, 0
+        _assign(node, state["page"], page_of)
+        state["size"] += size
+
     for node in nodes:
-        node_size = _node_size(node)
-        if size and size + node_size > PAGE_CHARS:
-            page, size = page + 1, 0
-        pages.append(page)
-        size += node_size
-    return pages
+        place(node)
+    return page_of
+
+
+def _assign(node: ProvisionNode, page: int, page_of: dict[int, int]) -> None:
+    page_of[id(node)] = page
+    for child in node.children:
+        _assign(child, page, page_of)
 
 
 @transaction.atomic
@@ -443,7 +465,7 @@ def document_text_save(
         existing.save(update_fields=["is_current", "updated_at"])
         version = existing
     else:
-        page_of_top = _paginate(nodes)
+        page_of = _paginate(nodes)
         version = DocumentVersion.objects.create(
             document=document,
             valid_from=valid_from,
@@ -451,10 +473,10 @@ def document_text_save(
             preamble=preamble,
             content_hash=content_hash,
             is_current=True,
-            page_count=max(page_of_top, default=1),
+            page_count=max(page_of.values(), default=1),
             note=note[:300],
         )
-        _provisions_create(version=version, nodes=nodes, pages=page_of_top)
+        _provisions_create(version=version, nodes=nodes, page_of=page_of)
     search_changes_record(type=SEARCH_PROVISION, ids=old_ids, op="delete")
     search_changes_record(
         type=SEARCH_PROVISION,
@@ -475,13 +497,13 @@ def _indexed_kinds(version: DocumentVersion) -> list[str]:
 
 
 def _provisions_create(
-    *, version: DocumentVersion, nodes: list[ProvisionNode], pages: list[int]
+    *, version: DocumentVersion, nodes: list[ProvisionNode], page_of: dict[int, int]
 ) -> None:
     seen_eids: set[str] = set()
     seen_anchors: set[str] = set()
     position = 0
     level: list[tuple[ProvisionNode, int, Provision | None, int]] = [
-        (node, 0, None, pages[i]) for i, node in enumerate(nodes)
+        (node, 0, None, page_of[id(node)]) for node in nodes
     ]
     # Breadth-first by depth so parents have primary keys before their children;
     # positions are assigned in document order first.
@@ -520,8 +542,10 @@ def _provisions_create(
             )
         created = Provision.objects.bulk_create(rows, batch_size=1000)
         next_level = []
-        for (node, depth, _parent, page), row in zip(level, created, strict=True):
-            next_level.extend((child, depth + 1, row, page) for child in node.children)
+        for (node, depth, _parent, _page), row in zip(level, created, strict=True):
+            next_level.extend(
+                (child, depth + 1, row, page_of[id(child)]) for child in node.children
+            )
         level = next_level
 
 
@@ -777,7 +801,8 @@ def document_import_phapdien(
 
 
 def _page_hash(page) -> str:
-    payload = [page.subject_number, page.name]
+    # PAGE_CHARS is part of the stored layout: changing it re-imports every page.
+    payload = [PAGE_CHARS, page.subject_number, page.name]
     for a in page.articles:
         c = a.citation
         payload.append(
@@ -816,7 +841,14 @@ def _phapdien_page_save(*, page, sources: _SourceDocuments, report: ImportReport
     )
     sizes, pages, current_page, size = [], [], 1, 0
     for article in page.articles:
-        article_size = len(article.body) + len(article.heading) + 200
+        citation = article.citation
+        article_size = (
+            len(article.body)
+            + len(article.heading)
+            + sum(map(len, article.related))
+            + (len(citation.text) if citation else 0)
+            + 300
+        )
         if size and size + article_size > PAGE_CHARS:
             current_page, size = current_page + 1, 0
         size += article_size
@@ -901,7 +933,11 @@ def _phapdien_relations_save(*, page, sources: _SourceDocuments, report: ImportR
         if target is None:
             continue
         note = fold(citation.change_note)
-        kind = RelationKind.REPEALS if "bai bo" in note and "sua doi" not in note else RelationKind.AMENDS
+        kind = (
+            RelationKind.REPEALS
+            if "bai bo" in note and "sua doi" not in note
+            else RelationKind.AMENDS
+        )
         target_eid = f"dieu_{slug_eid(citation.article_number)}" if citation.article_number else ""
         for change in citation.changed_by:
             source = sources.resolve(change)
@@ -912,8 +948,12 @@ def _phapdien_relations_save(*, page, sources: _SourceDocuments, report: ImportR
                 source_eid += f"__khoan_{slug_eid(change.clause_number)}"
             rows.append(
                 Relation(
-                    source_id=source, target_id=target, kind=kind, source_eid=source_eid[:200],
-                    target_eid=target_eid[:200], effective_on=change.effective_on,
+                    source_id=source,
+                    target_id=target,
+                    kind=kind,
+                    source_eid=source_eid[:200],
+                    target_eid=target_eid[:200],
+                    effective_on=change.effective_on,
                     note=citation.change_note[:500],
                 )
             )

@@ -298,7 +298,6 @@ def document_detail(request: HttpRequest, eli: str) -> HttpResponse:
                 "url": _text_url(
                     base, day=day, page=e.page, page_count=page_count, anchor=e.anchor
                 ),
-                "here": e.page == page,
             }
             for e in entries
             # A long text lists every Phần/Chương/Mục, and the Điều of the page shown.

@@ -79,3 +79,17 @@ def search_type_get(name: str) -> SearchType:
 def kinds() -> list[str]:
     """The result kinds the registered types produce ("provision", "document", …)."""
     return sorted({t.kind for t in _TYPES.values()})
+
+
+_FILTER_CHOICES: dict[str, Callable[[], list[tuple[str, str]]]] = {}
+
+
+def register_filter_choices(name: str, choices: Callable[[], list[tuple[str, str]]]) -> None:
+    """Let the search page offer (value, label) choices for filter ``name`` ("types",
+    "fields", "topics"): feature apps own those tables, search only shows them."""
+    _FILTER_CHOICES[name] = choices
+
+
+def filter_choices() -> dict[str, list[tuple[str, str]]]:
+    """The current choices of every registered filter."""
+    return {name: list(choices()) for name, choices in _FILTER_CHOICES.items()}

@@ -8,13 +8,15 @@ filter value never fails the page: it is ignored and the reader is told why.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pbgdpl.core.text import fold
+
+from .registry import filter_choices
 from .selectors import MAX_LIMIT, MAX_OFFSET, SearchInputError, SearchRequest, search_run
 
 PAGE_SIZE = 10
@@ -85,24 +87,12 @@ def query_string(params: dict, **changes) -> str:
 def _filter_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices of the type and field filters, from whatever the feature apps store.
 
-    Search never imports a feature app; the legal library is looked up by app label when
-    it is installed (cached for five minutes: these tables change rarely)."""
+    Search never imports a feature app: apps register their choices
+    (``registry.register_filter_choices``). Cached for five minutes: they change rarely."""
     choices = cache.get("search:page:filters")
     if choices is not None:
         return choices
-    choices = {"types": [], "fields": [], "topics": []}
-    if apps.is_installed("pbgdpl.laws"):
-        document_type = apps.get_model("laws", "DocumentType")
-        legal_field = apps.get_model("laws", "LegalField")
-        topic = apps.get_model("laws", "PhapDienTopic")
-        choices["types"] = list(
-            document_type.objects.order_by("rank", "name").values_list("code", "name")
-        )
-        choices["fields"] = list(legal_field.objects.order_by("name").values_list("code", "name"))
-        choices["topics"] = [
-            (f"chu-de-{n}", f"{n}. {name}")
-            for n, name in topic.objects.order_by("number").values_list("number", "name")
-        ]
+    choices = {"types": [], "fields": [], "topics": [], **filter_choices()}
     cache.set("search:page:filters", choices, 300)
     return choices
 
@@ -199,6 +189,25 @@ def _is_number_query(results) -> bool:
     return False
 
 
+def _exact_jump(results) -> dict | None:
+    """The one document a query that is nothing but a document number names, if any.
+
+    A full number ("14/2012/QH13") names the document with exactly that number even
+    when the shorter keys also match others (14/2012/NĐ-CP); a partial one ("14/2012",
+    "QH13 14") only when a single document matches."""
+    if not results.jump or not _is_number_query(results):
+        return None
+    candidates = [r for r in results.jump["results"] if r.get("url")]
+    full = {key for key in results.query.number_keys if key.count("/") == 2}
+    if full:
+        candidates = [
+            r for r in candidates if fold((r.get("document") or {}).get("number") or "") in full
+        ]
+    elif results.jump["count"] != 1:
+        return None
+    return candidates[0] if len(candidates) == 1 else None
+
+
 # --------------------------------------------------------------------------- the page
 
 
@@ -223,17 +232,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
             )
         except SearchInputError as exc:
             errors.append(str(exc))
-    if (
-        results is not None
-        and results.jump
-        and results.jump["count"] == 1
-        and len(results.jump["results"]) == 1
-        and offset == 0
-        and form["kind"] in ("", "document")
-        and _is_number_query(results)
-        and results.jump["results"][0].get("url")
-    ):
-        return HttpResponseRedirect(results.jump["results"][0]["url"])
+    if results is not None and offset == 0 and form["kind"] in ("", "document"):
+        target = _exact_jump(results)
+        if target is not None:
+            return HttpResponseRedirect(target["url"])
 
     params = {k: form[k] for k in ("q", "kind", "type", "status", "field", "year")}
     if limit != PAGE_SIZE:

@@ -13,7 +13,6 @@ from pbgdpl.laws.forms import MAX_UPLOAD_BYTES
 from pbgdpl.laws.models import DocumentVersion, LegalDocument, Relation, RelationKind
 from pbgdpl.laws.parsers import ParseError
 from pbgdpl.people.models import Role
-from tests.browser import browser  # noqa: F401  (the shared session-wide Chromium fixture)
 from tests.factories import LegalDocumentFactory, RoleAssignmentFactory, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -630,8 +629,8 @@ def test_relation_eids_must_exist_in_a_document_with_text(editor_client):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_upload_review_and_save_in_a_browser(browser, live_server, editor, settings):  # noqa: F811
+@pytest.mark.django_db(transaction=True)
+def test_upload_review_and_save_in_a_browser(browser, live_server, editor, settings):
     """The screens in Chromium: upload, the review page (screenshot it with
     BROWSER_SCREENSHOTS=/tmp/shots), the collapsible tree, save, the document screen."""
     from django.test import Client

@@ -18,9 +18,8 @@ from pbgdpl.laws.services import (
     relation_add,
 )
 from pbgdpl.portal.context_processors import COOKIE_NAME
-from tests.browser import (  # noqa: F401  (browser is the shared session-wide fixture)
+from tests.browser import (
     assert_no_axe_violations,
-    browser,
     goto,
     measure_weight,
     new_page,
@@ -31,8 +30,8 @@ from tests.laws.test_views import PAGE_TABLE, SMALL_LAW, long_law
 
 pytestmark = [
     pytest.mark.browser,
-    # live_server needs committed data; serialized_rollback restores the migrations' rows.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # live_server needs committed data; tests/conftest.py rebuilds the page tree after.
+    pytest.mark.django_db(transaction=True),
 ]
 
 MAX_WEIGHT = 100 * 1024  # DESIGN §6: anonymous page ≤ 100 KB (HTML+CSS+JS)
@@ -94,7 +93,8 @@ def test_library_pages_are_accessible_light_and_fit_320_px(browser, live_server,
     print("page weights (bytes):", weights)
     # High contrast: the badges and the marks keep their contrast.
     with new_page(browser, bypass_csp=True) as page:
-        page.context.add_cookies([{"name": COOKIE_NAME, "value": "large.on", "url": live_server.url}])
+        cookie = {"name": COOKIE_NAME, "value": "large.on", "url": live_server.url}
+        page.context.add_cookies([cookie])
         for name in ("document", "search"):
             goto(page, live_server.url + pages[name])
             screenshot(page, f"laws-{name}-high-contrast")

@@ -3,6 +3,7 @@ contents, paged text, relations, Pháp điển citations), the list, the Bộ ph
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -12,6 +13,7 @@ from pbgdpl.laws.parsers import structure_parse_text
 from pbgdpl.laws.selectors import document_url, provision_url
 from pbgdpl.laws.services import (
     document_create,
+    document_import_alqac,
     document_import_phapdien,
     document_text_save,
     relation_add,
@@ -21,6 +23,10 @@ from tests.factories import LegalDocumentFactory
 from tests.laws.test_import import PAGE_A
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+ALQAC = ROOT.parent / "shared" / "data" / "alqac2024" / "law.json"
+MAX_WEIGHT = 100 * 1024  # DESIGN §6: HTML + CSS + JS of an anonymous page
 
 SMALL_LAW = """Chương I
 NHỮNG QUY ĐỊNH CHUNG
@@ -447,3 +453,18 @@ def test_long_lists_of_citing_articles_and_long_subjects_are_paged(client, tmp_p
     later = _html(client, f"/phap-dien/de-muc/37.1/?trang={article.page}")
     assert f'id="{article.anchor}"' in later and f'id="{article.anchor}"' not in subject
     assert "Chương I. QUY ĐỊNH CHUNG" in later  # the chapter heading again, in the TOC
+
+
+@pytest.mark.skipif(not ALQAC.exists(), reason="ALQAC data absent (../shared/data)")
+def test_every_page_of_the_real_laws_stays_within_the_weight_budget(client):
+    document_import_alqac(path=ALQAC)
+    static = ROOT / "pbgdpl" / "portal" / "static" / "portal"
+    assets = len((static / "site.css").read_bytes()) + len((static / "site.js").read_bytes())
+    heavy = []
+    for document in LegalDocument.objects.filter(origin="alqac"):
+        version = document.versions.get(is_current=True)
+        for page in range(1, version.page_count + 1):
+            size = len(client.get(f"{document_url(document)}?trang={page}").content) + assets
+            if size > MAX_WEIGHT:
+                heavy.append((document.title, page, size))
+    assert heavy == []

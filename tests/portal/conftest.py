@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.browser import browser  # noqa: F401  (the shared session-wide Chromium fixture)
-
 
 @pytest.fixture
 def home_page(db):

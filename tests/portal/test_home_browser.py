@@ -20,9 +20,9 @@ expect = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[de
 
 pytestmark = [
     pytest.mark.browser,
-    # live_server needs committed data; serialized_rollback puts the migration's
-    # home page back after the flush, for the tests that run afterwards.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # live_server needs committed data; tests/conftest.py rebuilds the page tree that
+    # the flush after the test removes (not serialized_rollback: see tests/conftest.py).
+    pytest.mark.django_db(transaction=True),
 ]
 
 MAX_WEIGHT = 100 * 1024  # DESIGN §6: anonymous page ≤ 100 KB (HTML+CSS+JS)

@@ -19,7 +19,6 @@ from tests.search.test_api import LAWS
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def library(tmp_path):
     path = tmp_path / "law.json"
@@ -78,6 +77,15 @@ def test_a_unique_document_number_redirects_to_the_document(client, library, q):
     response = client.get("/tim-kiem/", {"q": q})
     assert response.status_code == 302
     assert response["Location"] == document_url(library)
+
+
+def test_a_full_number_redirects_even_when_shorter_keys_match_others(client, library):
+    other = document_create(title="Nghị định trùng số", number="14/2012/NĐ-CP", origin="manual")
+    response = client.get("/tim-kiem/", {"q": "14/2012/QH13"})
+    assert response.status_code == 302 and response["Location"] == document_url(library)
+    html = _html(client, {"q": "14/2012"})  # two documents: listed, no redirect
+    jump = html[html.index('class="jump"') :]
+    assert f'href="{document_url(library)}"' in jump and f'href="{document_url(other)}"' in jump
 
 
 def test_number_with_words_lists_the_document_at_the_top(client, library):

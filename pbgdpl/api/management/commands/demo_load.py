@@ -93,7 +93,9 @@ class Command(BaseCommand):
         data = settings.BASE_DIR.parent / "shared" / "data"
         law = data / "alqac2024" / "law.json"
         if law.exists():
-            call_command("laws_import", str(law), format="alqac", no_progress=True, stdout=self.stdout)
+            call_command(
+                "laws_import", str(law), format="alqac", no_progress=True, stdout=self.stdout
+            )
         phapdien = data / "phapdien" / "demuc.tar.xz"
         if phapdien.exists():
             self.stdout.write(

@@ -80,7 +80,9 @@ def test_two_servers_converge_and_two_processes_share_one_index(tmp_path, settin
     # a second process on server A: its own handle, the same directory
     other = SearchNode(Path(servers[0]))
     assert other.backend.num_docs() == 1
-    assert other.read_state().watermark == SearchChange.objects.latest("seq").seq
+    # applied (the watermark itself may wait below it: on PostgreSQL, earlier tests leave
+    # holes in the sequence that only age out after SEARCH_GAP_GRACE_SECONDS)
+    assert other.read_state().max_seen == SearchChange.objects.latest("seq").seq
 
 
 @pytest.mark.django_db

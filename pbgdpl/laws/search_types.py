@@ -31,7 +31,7 @@ from .selectors import (
     provision_url,
 )
 from .services import SEARCH_DOCUMENT, SEARCH_PHAPDIEN, SEARCH_PROVISION
-from .status import Event, Status, status_at
+from .status import Event, Status, force_window, status_at
 
 PROVISION_LABELS = dict(ProvisionKind.choices)
 
@@ -57,10 +57,9 @@ def _iso(day: date | None) -> str | None:
 
 def _document_facts(document: LegalDocument, events: list[Event]) -> tuple[dict, date | None]:
     """The ``document`` block of a result and the day it stops being in force."""
-    ends = [e.on for e in events if e.whole and e.kind in ("replaces", "repeals") and e.on]
-    if document.expires_on:
-        ends.append(document.expires_on)
-    end = min(ends) if ends else None
+    _start, end = force_window(
+        effective_on=document.effective_on, expires_on=document.expires_on, events=events
+    )
     partial = [e.on for e in events if not e.whole and e.kind in ("replaces", "repeals") and e.on]
     amended = [e.on for e in events if e.kind == "amends" and e.on]
     facts = {

@@ -1,6 +1,7 @@
 """Writes of the search app: the change log, catching up this node's index, rebuilds."""
 
 import logging
+import shutil
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -160,15 +161,9 @@ def search_index_rebuild(*, progress: Callable[[int], None] | None = None) -> in
         node.open()
         for path in node.root.glob("idx-*"):
             if path.name not in (name, old) and path.is_dir():
-                _remove_tree(path)
+                shutil.rmtree(path, ignore_errors=True)
     search_index_sync()
     return written
-
-
-def _remove_tree(path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def search_log_compact(*, keep_seconds: float = 7 * 24 * 3600) -> int:

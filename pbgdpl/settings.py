@@ -19,6 +19,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -80,6 +81,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.sitemaps",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "pbgdpl.people.apps.StaffUsersAppConfig",
@@ -112,7 +116,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages travel gzipped (a law page of ~100 KB becomes ~20 KB on a weak network);
+    # Django adds random padding against BREACH and masks CSRF tokens per response.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page-cache hits are answered here, before the rest (portal/cache.py).
+    "pbgdpl.portal.cache.PageCacheMiddleware",
     "pbgdpl.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pbgdpl.core.middleware.ChosenLanguageMiddleware",
@@ -221,8 +230,14 @@ STAFF_2FA_EXEMPT_PREFIXES = ["/admin/login/", "/admin/logout/", "/tai-khoan/xac-
 
 # --- internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# Jrai (jra), the largest ethnic minority language of Gia Lai, is a content language:
+# pages can be translated into it. Django has no Jrai catalogue, so the interface around a
+# Jrai page falls back to Vietnamese, which Jrai readers also read (docs/i18n.md).
+LANG_INFO["jra"] = {"bidi": False, "code": "jra", "name": "Jarai", "name_local": "Jrai"}
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English")), ("jra", "Jrai")]
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("jra", "Jrai")]
+# Languages whose pages live under a path prefix (/en/…, /jra/…); Vietnamese has none.
+PREFIXED_CONTENT_LANGUAGES = [code for code, _name in WAGTAIL_CONTENT_LANGUAGES if code != "vi"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "pbgdpl" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -245,12 +260,17 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or env_bool("TESTING", False)
+# Uploaded media (images, documents, audio) are served by the app only in the demo and in
+# tests; production serves MEDIA_ROOT from the web server or object storage (docs/deploy.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or env_bool("TESTING", False))
 
 # --- wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PBGDPL Số"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "odt", "txt", "mp3", "mp4", "zip"]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# Alt text is required when an image is uploaded (the "description" field).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pbgdpl.portal.forms.ImageForm"
 # No third-party requests from the back office: no Gravatar avatars (default icon instead).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
@@ -338,3 +358,14 @@ SEARCH_SYNC_INTERVAL = float(os.environ.get("SEARCH_SYNC_INTERVAL", "0.5"))
 SEARCH_GAP_GRACE_SECONDS = float(os.environ.get("SEARCH_GAP_GRACE_SECONDS", "120"))
 # Pasted legal texts in the back office can be long (a whole code is about 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+
+# --- portal audio -------------------------------------------------------------
+# Every published article gets a spoken version (espeak-ng → MP3 via lameenc), generated
+# in the background per distinct text. Voices by content language; a language with no
+# voice here (e.g. Jrai, which espeak-ng does not speak) gets no audio.
+PORTAL_AUDIO_ESPEAK_BINARY = os.environ.get("PORTAL_AUDIO_ESPEAK_BINARY", "espeak-ng")
+PORTAL_AUDIO_VOICES = {"vi": os.environ.get("PORTAL_AUDIO_VOICE", "vi"), "en": "en"}
+PORTAL_AUDIO_SPEED = int(os.environ.get("PORTAL_AUDIO_SPEED", "150"))  # words per minute
+PORTAL_AUDIO_BITRATE = int(os.environ.get("PORTAL_AUDIO_BITRATE", "40"))  # kbps, mono MP3
+PORTAL_AUDIO_MAX_CHARS = int(os.environ.get("PORTAL_AUDIO_MAX_CHARS", "60000"))
+PORTAL_AUDIO_TIMEOUT = int(os.environ.get("PORTAL_AUDIO_TIMEOUT", "600"))  # seconds per run

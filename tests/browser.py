@@ -167,9 +167,15 @@ def assert_no_axe_violations(page: Any, tags: tuple[str, ...] = AXE_TAGS) -> Non
 
 @dataclass
 class PageWeight:
-    """Bytes of the responses of the counted types, by URL."""
+    """Bytes transferred (headers + encoded body) of the responses of the counted types,
+    by URL; ``decoded`` holds each body's size once decompressed."""
 
     responses: dict[str, tuple[str, int]] = field(default_factory=dict)
+    decoded: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def decoded_total(self) -> int:
+        return sum(self.decoded.values())
 
     @property
     def total(self) -> int:
@@ -182,16 +188,19 @@ class PageWeight:
         return out
 
     def report(self) -> str:
-        rows = [f"{size:>8} {kind:<10} {url}" for url, (kind, size) in self.responses.items()]
-        return "\n".join([*rows, f"{self.total:>8} total"])
+        rows = [
+            f"{size:>8} {kind:<10} {url} ({self.decoded.get(url, 0)} bytes decoded)"
+            for url, (kind, size) in self.responses.items()
+        ]
+        return "\n".join([*rows, f"{self.total:>8} total ({self.decoded_total} decoded)"])
 
 
 def measure_weight(page: Any, url: str, types: frozenset[str] = WEIGHT_TYPES) -> PageWeight:
-    """Load ``url`` in a fresh page and add up the bodies of its HTML, CSS and JS.
-
-    The body is the decoded size, so this is an upper bound of what travels over the
-    network (compression only makes it smaller). Use a fresh context: a cached file
-    would not be fetched again.
+    """Load ``url`` in a fresh page and add up what its HTML, CSS and JS cost on the
+    network: response headers plus the body as sent (compressed when the server
+    compresses it), which is the budget's "transferred" (DESIGN §6). The decoded sizes
+    are kept too, for the report. Use a fresh context: a cached file would not be fetched
+    again.
     """
     from playwright.sync_api import Error as PlaywrightError
 
@@ -207,10 +216,13 @@ def measure_weight(page: Any, url: str, types: frozenset[str] = WEIGHT_TYPES) ->
     page.wait_for_load_state("networkidle")
     for response in pending:
         try:
-            size = len(response.body())
+            decoded = len(response.body())
         except PlaywrightError:  # redirects have no body
-            size = 0
-        weight.responses[response.url] = (response.request.resource_type, size)
+            decoded = 0
+        sizes = response.request.sizes()
+        sent = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        weight.responses[response.url] = (response.request.resource_type, sent)
+        weight.decoded[response.url] = decoded
     page.remove_listener("response", on_response)
     return weight
 

@@ -49,11 +49,25 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
     Vietnam run an English system language, and the law is in Vietnamese, so the browser
     setting alone must not switch the portal to English. Staff pick their back-office
     language in their Wagtail account; Wagtail applies it itself.
+
+    A path under a content-language prefix (``/en/…``, ``/jra/…``: a translated page) is
+    shown in that language whatever the cookie says.
     """
 
     def process_request(self, request: HttpRequest) -> None:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        supported = {code for code, _name in settings.LANGUAGES}
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        first = request.path_info.lstrip("/").split("/", 1)[0]
+        if first in getattr(settings, "PREFIXED_CONTENT_LANGUAGES", ()):
+            language = first
+        else:
+            chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+            supported = {code for code, _name in settings.LANGUAGES}
+            language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request: HttpRequest, response):
+        # The language never depends on Accept-Language here: no "Vary: Accept-Language"
+        # (it would split every cache by browser setting); the cookie is covered by
+        # "Vary: Cookie".
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -6,11 +6,13 @@ that commune). Each app registers the actions it needs, with the roles that may 
 in its AppConfig.ready(); every check in every app goes through ``can``/``require``.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from pbgdpl.units.models import Unit
@@ -82,6 +84,29 @@ def forget_cached_grants(user: Any) -> None:
     """Drop the per-object cache after the user's roles changed."""
     if hasattr(user, "_pbgdpl_grants"):
         del user._pbgdpl_grants
+
+
+_ROLES_CHANGED_LISTENERS: list[Callable[..., None]] = []
+
+
+def register_roles_changed_listener(listener: Callable[..., None]) -> None:
+    """Have ``listener(user=...)`` called whenever a role of that user was granted or revoked.
+
+    It runs after the granting transaction commits (not at all if it rolls back), so higher
+    floors (the portal's Wagtail groups) follow role changes without people importing them.
+    Registering the same function again has no effect.
+    """
+    if listener not in _ROLES_CHANGED_LISTENERS:
+        _ROLES_CHANGED_LISTENERS.append(listener)
+
+
+def roles_changed_notify(*, user: Any) -> None:
+    """Schedule every registered listener for ``user`` once the current transaction commits.
+
+    A failing listener is logged by Django and does not stop the others.
+    """
+    for listener in tuple(_ROLES_CHANGED_LISTENERS):
+        transaction.on_commit(partial(listener, user=user), robust=True)
 
 
 def holds_staff_role(user: Any) -> bool:

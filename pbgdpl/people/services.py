@@ -12,7 +12,7 @@ from pbgdpl.units.models import Unit
 
 from .identifiers import normalize_email, normalize_phone
 from .models import Role, RoleAssignment, User
-from .permissions import forget_cached_grants, require
+from .permissions import forget_cached_grants, require, roles_changed_notify
 
 
 class PeopleError(Exception):
@@ -103,6 +103,7 @@ def role_grant(
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     forget_cached_grants(user)
+    roles_changed_notify(user=user)
     audit_record(
         action="people.role_grant",
         obj=assignment,
@@ -128,6 +129,7 @@ def role_revoke(*, actor: Any, assignment: RoleAssignment) -> RoleAssignment:
     assignment.revoked_by = actor if getattr(actor, "pk", None) else None
     assignment.save(update_fields=["revoked_at", "revoked_by", "updated_at"])
     forget_cached_grants(assignment.user)
+    roles_changed_notify(user=assignment.user)
     audit_record(
         action="people.role_revoke",
         obj=assignment,

@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     name = "pbgdpl.portal"
     label = "portal"
     verbose_name = _("Cổng thông tin")
+
+    def ready(self) -> None:
+        from . import permissions, receivers, search_types  # noqa: F401
+
+        search_types.register_all()

@@ -105,11 +105,8 @@ def query_analyze(text: str) -> AnalyzedQuery:
     query.terms = _TOKEN_RE.findall(folded)
     if len(query.terms) == 2 and not query.number_keys:
         a, b = query.terms
-        if (
-            (_NUMBER_RE.match(a)
-            and _CODE_RE.match(b)
-            and not b.isalpha())
-            or (_NUMBER_RE.match(b) and _CODE_RE.match(a) and not a.isalpha())
+        if (_NUMBER_RE.match(a) and _CODE_RE.match(b) and not b.isalpha()) or (
+            _NUMBER_RE.match(b) and _CODE_RE.match(a) and not a.isalpha()
         ):
             number, code = (a, b) if _NUMBER_RE.match(a) else (b, a)
             query.number_keys.append(f"{number}/{code}")

@@ -93,3 +93,17 @@ def register_filter_choices(name: str, choices: Callable[[], list[tuple[str, str
 def filter_choices() -> dict[str, list[tuple[str, str]]]:
     """The current choices of every registered filter."""
     return {name: list(choices()) for name, choices in _FILTER_CHOICES.items()}
+
+
+_KIND_LABELS: dict[str, object] = {}
+
+
+def register_kind_label(kind: str, label: object) -> None:
+    """Name a result kind for the search page's "what to search" choice ("page" ->
+    "Bài viết"); the library's own kinds are named by search itself."""
+    _KIND_LABELS[kind] = label
+
+
+def kind_labels() -> dict[str, object]:
+    """Labels of the kinds registered by feature apps, in registration order."""
+    return dict(_KIND_LABELS)

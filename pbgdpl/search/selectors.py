@@ -88,9 +88,7 @@ def _plan(query: AnalyzedQuery, request: SearchRequest, weights: Weights) -> Eng
         # A short query of common words: keep its rarest words anyway.
         keep = sorted(common, key=lambda t: dfs[t])[: weights.min_terms_kept]
         common -= set(keep)
-    plan = EngineQuery(
-        kind=request.kind, types=request.types, all_kinds=tuple(registry_kinds())
-    )
+    plan = EngineQuery(kind=request.kind, types=request.types, all_kinds=tuple(registry_kinds()))
     for term, n in counts.items():
         if term in common or dfs[term] == 0:
             continue

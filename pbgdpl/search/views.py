@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from pbgdpl.core.text import fold
 
-from .registry import filter_choices
+from .registry import filter_choices, kind_labels
 from .selectors import MAX_LIMIT, MAX_OFFSET, SearchInputError, SearchRequest, search_run
 
 PAGE_SIZE = 10
@@ -26,6 +26,13 @@ KIND_CHOICES = (
     ("provision", gettext_lazy("Điều khoản")),
     ("document", gettext_lazy("Văn bản")),
 )
+
+
+def kind_choices() -> list[tuple[str, object]]:
+    """The library's kinds, then those feature apps registered (pages, Q&A, …)."""
+    return [*KIND_CHOICES, *kind_labels().items()]
+
+
 STATUS_CHOICES = (
     ("", gettext_lazy("Mọi tình trạng")),
     ("con_hieu_luc", gettext_lazy("Còn hiệu lực")),
@@ -119,7 +126,7 @@ def _read_form(request: HttpRequest, choices: dict) -> tuple[dict, list[str]]:
         "field": get.get("field", "").strip(),
         "year": get.get("year", "").strip(),
     }
-    if form["kind"] not in {k for k, _label in KIND_CHOICES}:
+    if form["kind"] not in {k for k, _label in kind_choices()}:
         errors.append(
             _("Loại kết quả “%(value)s” không có; đang tìm tất cả.") % {"value": form["kind"]}
         )
@@ -262,7 +269,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "first": offset + 1,
         "last": offset + len(results.results) if results else 0,
         "took_s": f"{results.took_ms / 1000:.2f}".replace(".", ",") if results else "",
-        "kind_choices": KIND_CHOICES,
+        "kind_choices": kind_choices(),
         "status_choices": STATUS_CHOICES,
         "type_choices": choices["types"],
         "field_choices": choices["fields"],

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_load_twice_gives_the_same_data_and_prints_the_login(settings, tmp_path, capsys):
     settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"  # the portal demo writes images and files
     call_command("demo_load")
     first = capsys.readouterr().out
     counts = (Unit.objects.count(), User.objects.count(), RoleAssignment.objects.count())

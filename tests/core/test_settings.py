@@ -75,7 +75,7 @@ def test_database_url_and_redis_url_are_read():
     }
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.LANGUAGE_CODE == "vi"
-    assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
+    assert [code for code, _ in settings.LANGUAGES] == ["vi", "en", "jra"]
 
 
 def test_redis_url_switches_the_cache(tmp_path):

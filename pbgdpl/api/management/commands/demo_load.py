@@ -1,4 +1,5 @@
-"""Load the demo: the Gia Lai units, a demo staff login and officers of two communes."""
+"""Load the demo: the Gia Lai units, a demo staff login, officers of two communes and the
+portal's demo content (articles, translations)."""
 
 import secrets
 
@@ -9,6 +10,7 @@ from django.db import transaction
 
 from pbgdpl.people.models import Role, User
 from pbgdpl.people.services import role_grant, user_create
+from pbgdpl.portal.demo import portal_demo_load
 from pbgdpl.portal.services import portal_site_tree_ensure
 from pbgdpl.units.selectors import unit_children, unit_find_province
 
@@ -71,6 +73,7 @@ class Command(BaseCommand):
                     superuser=False,
                 )
                 role_grant(actor=admin, user=officer, role=Role.UNIT_OFFICER, unit=commune)
+        portal_demo_load(stdout=self.stdout)
         self._legal_library()
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
@@ -85,7 +88,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  Cán bộ {commune.name}: canbo{index}@demo.pbgdpl.vn (cùng mật khẩu)"
             )
-
 
     def _legal_library(self) -> None:
         """The 17 ALQAC laws when the shared data is here (seconds); the whole Bộ pháp

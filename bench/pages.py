@@ -266,11 +266,16 @@ async def _client(port: int, request: bytes, stop_at: float, stats: Stats) -> No
         writer.close()
 
 
+# "Accept-Encoding: gzip\r\n" with --accept-gzip: clients like real browsers, the pages
+# (gzipped by GZipMiddleware, cached compressed) against their precompressed static copy.
+CLIENT_EXTRA_HEADERS = ""
+
+
 def load(port: int, path: str, *, seconds: float, concurrency: int, stats: Stats) -> None:
     """``concurrency`` keep-alive clients GET ``path`` back to back for ``seconds``."""
     request = (
         f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nUser-Agent: pbgdpl-bench\r\n"
-        "Accept: text/html\r\n\r\n"
+        f"Accept: text/html\r\n{CLIENT_EXTRA_HEADERS}\r\n"
     ).encode()
 
     async def run() -> None:
@@ -409,7 +414,14 @@ def main() -> None:
     parser.add_argument("--worker-class", choices=["sync", "gthread"])
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument(
+        "--accept-gzip",
+        action="store_true",
+        help="load clients send Accept-Encoding: gzip (results in pages_gzip.json)",
+    )
     args = parser.parse_args()
+    global CLIENT_EXTRA_HEADERS
+    CLIENT_EXTRA_HEADERS = "Accept-Encoding: gzip\r\n" if args.accept_gzip else ""
 
     work = ROOT / "var" / "bench" / NAME
     work.mkdir(parents=True, exist_ok=True)
@@ -437,6 +449,9 @@ def main() -> None:
                     raise SystemExit(f"{path} sets a cookie for an anonymous reader")
             cache_states[name] = states
             (static_dir / f"{name}.html").write_bytes(body)
+            # whitenoise serves the precompressed sibling to gzip clients, as for any
+            # static file collected in production.
+            (static_dir / f"{name}.html.gz").write_bytes(gzip.compress(body))
         weights = {kind: weigh(server.port, path) for kind, path in urls.items()}
     targets: dict[str, str] = {}
     for name, path in pages.items():
@@ -513,7 +528,8 @@ def main() -> None:
         "weight_budget_bytes": WEIGHT_BUDGET,
         "setup_seconds": setup_seconds,
     }
-    emit(NAME, result)
+    result["client_accept_gzip"] = args.accept_gzip
+    emit(f"{NAME}_gzip" if args.accept_gzip else NAME, result)
 
 
 if __name__ == "__main__":

@@ -116,12 +116,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Pages travel gzipped (a law page of ~100 KB becomes ~20 KB on a weak network);
-    # Django adds random padding against BREACH and masks CSRF tokens per response.
-    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page-cache hits are answered here, before the rest (portal/cache.py).
     "pbgdpl.portal.cache.PageCacheMiddleware",
+    # Pages travel gzipped (a law page of ~100 KB becomes ~20 KB on a weak network);
+    # Django adds random padding against BREACH and masks CSRF tokens per response.
+    # Inside the page cache, so a cached page is stored (and served) already compressed.
+    "django.middleware.gzip.GZipMiddleware",
     "pbgdpl.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pbgdpl.core.middleware.ChosenLanguageMiddleware",
@@ -369,3 +370,7 @@ PORTAL_AUDIO_SPEED = int(os.environ.get("PORTAL_AUDIO_SPEED", "150"))  # words p
 PORTAL_AUDIO_BITRATE = int(os.environ.get("PORTAL_AUDIO_BITRATE", "40"))  # kbps, mono MP3
 PORTAL_AUDIO_MAX_CHARS = int(os.environ.get("PORTAL_AUDIO_MAX_CHARS", "60000"))
 PORTAL_AUDIO_TIMEOUT = int(os.environ.get("PORTAL_AUDIO_TIMEOUT", "600"))  # seconds per run
+
+# --- portal page cache -------------------------------------------------------
+# How long anonymous readers get a cached page (any publish invalidates all at once).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))

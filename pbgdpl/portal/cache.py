@@ -33,6 +33,7 @@ Nothing here is module-level mutable state: two processes always agree.
 import hashlib
 import logging
 import os
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -61,6 +62,7 @@ OPTED_IN_ATTR = "_page_cache_opted_in"
 # replaces the list.
 SKIP_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/documents/", "/healthz")
 GENERATION_KEY = "portal:page-cache:generation"
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 KEY_PREFIX = "portal:page-cache:v1"
 DEFAULT_SECONDS = 300
 # Cache-Control directives set by a view that forbid sharing its response.
@@ -162,6 +164,8 @@ def _key(request: HttpRequest, generation: str) -> str:
         # Normalised, so a tampered cookie cannot create new entries.
         preferences_from_request(request).cookie_value(),
         language_cookie,
+        # GZipMiddleware runs inside the cache: gzip and plain clients get their own copy.
+        "gzip" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "",
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"{KEY_PREFIX}:{generation}:{digest}"

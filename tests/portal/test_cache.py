@@ -339,3 +339,17 @@ def test_an_unwritable_generation_file_does_not_break_pages(client, home_page, s
     assert cache_state(client.get("/")) == "hit"
     page_cache_invalidate()
     assert client.get("/").status_code == 200
+
+
+def test_gzip_and_plain_clients_get_their_own_cached_copy(client):
+    import gzip
+
+    first = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert first["Content-Encoding"] == "gzip" and first["X-Page-Cache"] == "miss"
+    hit = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+    assert hit["X-Page-Cache"] == "hit" and hit["Content-Encoding"] == "gzip"
+    assert gzip.decompress(hit.content) == gzip.decompress(first.content)
+    plain = client.get("/")
+    assert plain["X-Page-Cache"] == "miss" and "Content-Encoding" not in plain
+    assert plain.content == gzip.decompress(hit.content)
+    assert client.get("/")["X-Page-Cache"] == "hit"

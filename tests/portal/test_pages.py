@@ -283,3 +283,54 @@ def test_published_articles_are_found_by_search(client, tree):
     assert tree["guide"].url not in [r["url"] for r in result.results]
     response = client.get("/tim-kiem/", {"q": "tranh chấp ranh giới", "kind": "page"})
     assert tree["case"].title in response.content.decode()
+
+
+def test_every_content_type_appears_in_feeds_sitemap_and_search(client, tree):
+    from pbgdpl.search.selectors import SearchRequest, search_run
+
+    kinds = ("guide", "case", "news", "media", "book")
+    atom = client.get("/nguon-tin/atom/").content.decode()
+    rss = client.get("/nguon-tin/rss/").content.decode()
+    sitemap = client.get("/sitemap-trang.xml").content.decode()
+    for key in kinds:
+        page = tree[key]
+        assert page.url in atom and page.url in rss, key
+        assert page.url in sitemap, key
+        found = search_run(SearchRequest(q=page.title, kind="page"))
+        assert page.url in [r["url"] for r in found.results], key
+
+
+def test_image_upload_requires_a_text_alternative(client, tmp_path, settings):
+    import io
+
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+    from wagtail.models import Collection
+
+    from tests.factories import UserFactory, login_with_second_factor
+
+    settings.MEDIA_ROOT = tmp_path
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    login_with_second_factor(client, admin)
+    buf = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (200, 0, 0)).save(buf, "PNG")
+
+    def upload(description):
+        buf.seek(0)
+        return client.post(
+            "/admin/images/add/",
+            {
+                "title": "Ảnh",
+                "description": description,
+                "collection": Collection.get_first_root_node().id,
+                "file": SimpleUploadedFile("a.png", buf.read(), content_type="image/png"),
+            },
+        )
+
+    response = upload("")
+    assert response.status_code == 200
+    assert Image.objects.count() == 0
+    assert "Văn bản thay thế" in response.content.decode()
+    response = upload("Cờ đỏ")
+    assert response.status_code == 302
+    assert Image.objects.get().description == "Cờ đỏ"

@@ -153,6 +153,9 @@ def build_site() -> dict[str, str]:
     english.title, english.slug, english.summary = "Birth registration", "birth", "The procedure."
     english.save_revision().publish()
     english.refresh_from_db()
+    jrai = home.copy_for_translation(Locale.objects.get(language_code="jra"))
+    jrai.intro = "Nội dung tiếng Jrai đang được biên dịch."
+    jrai.save_revision().publish()
     return {
         "home": "/",
         "section": section.url,
@@ -166,6 +169,9 @@ def build_site() -> dict[str, str]:
         "unit-news": local.url,
         "field": "/linh-vuc/dat-dai/",
         "english": english.url,
+        "jrai-home": "/jra/",
+        "audience": "/doi-tuong/nong-dan/",
+        "search-articles": "/tim-kiem/?q=khai+sinh&kind=page",
     }
 
 

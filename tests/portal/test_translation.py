@@ -104,3 +104,16 @@ def test_commune_editor_cannot_translate(
     response = translate(client, guide, en, django_capture_on_commit_callbacks)
     assert response.status_code in (302, 403)
     assert guide.get_translations().count() == 0
+
+
+def test_translating_before_the_parent_is_refused_with_a_message(
+    client, grant, province, django_capture_on_commit_callbacks
+):
+    editor = grant(Role.EDITOR, province)
+    guide = guidance_page(parent=section_page(title="Hướng dẫn"), title="Khai sinh")
+    login_with_second_factor(client, editor)
+    en = Locale.objects.get(language_code="en")
+    response = translate(client, guide, en, django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "Hãy dịch trang cha" in response.content.decode()
+    assert guide.get_translations().count() == 0

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pbgdpl.units",
     "pbgdpl.people",
     "pbgdpl.search",
+    "pbgdpl.exchange",
     "pbgdpl.laws",
     "pbgdpl.portal",
     "pbgdpl.api",
@@ -374,3 +375,11 @@ PORTAL_AUDIO_TIMEOUT = int(os.environ.get("PORTAL_AUDIO_TIMEOUT", "600"))  # sec
 # --- portal page cache -------------------------------------------------------
 # How long anonymous readers get a cached page (any publish invalidates all at once).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# --- exchange (shared data warehouse) -----------------------------------------
+# This node's public base URL in global item URIs (<base>/id/<type>/<uuid>); SITE_BASE_URL
+# when empty. Never change it once items have been published: peers know them by it.
+EXCHANGE_NODE_URL = os.environ.get("EXCHANGE_NODE_URL", "").rstrip("/")
+EXCHANGE_DEFAULT_LICENCE = os.environ.get(
+    "EXCHANGE_DEFAULT_LICENCE", "CC BY 4.0 — ghi rõ nguồn khi phát hành lại"
+)

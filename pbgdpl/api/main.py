@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from pbgdpl.exchange.api import router as exchange_router
 from pbgdpl.laws.api import router as laws_router
 from pbgdpl.people.api import router as people_router
 from pbgdpl.search.api import router as search_router
@@ -26,6 +27,7 @@ api.add_router("", units_router)
 api.add_router("", people_router)
 api.add_router("", search_router)
 api.add_router("", laws_router)
+api.add_router("", exchange_router)
 
 
 @api.exception_handler(ValidationError)

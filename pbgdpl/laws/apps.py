@@ -11,7 +11,7 @@ class LawsConfig(AppConfig):
         from pbgdpl.people.models import Role
         from pbgdpl.people.permissions import register_action
 
-        from . import search_types
+        from . import exchange_types, search_types
 
         register_action(
             "laws.edit",
@@ -19,3 +19,4 @@ class LawsConfig(AppConfig):
             description="Nhập, sửa văn bản pháp luật và quan hệ giữa văn bản",
         )
         search_types.register_all()
+        exchange_types.register_all()

@@ -20,9 +20,11 @@ from django.utils.text import slugify
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold, normalize, parse_document_number
+from pbgdpl.exchange.services import exchange_publish
 from pbgdpl.people.permissions import require
 from pbgdpl.search.services import search_changes_record
 
+from .exchange_types import EXCHANGE_DOCUMENT
 from .models import (
     DocumentOrigin,
     DocumentType,
@@ -197,10 +199,12 @@ def document_find_by_number(number: str) -> LegalDocument | None:
 
 
 def _search_document_changed(document_ids: Iterable[int]) -> None:
-    """Log that documents changed: the document and everything showing its facts."""
+    """Log that documents changed: for search (the document and everything showing its
+    facts) and for the exchange feed (the document's new version)."""
     ids = list(dict.fromkeys(document_ids))
     if not ids:
         return
+    exchange_publish(type=EXCHANGE_DOCUMENT, local_ids=ids)
     search_changes_record(type=SEARCH_DOCUMENT, ids=ids)
     provisions = Provision.objects.filter(
         document_id__in=ids, version__is_current=True, kind=ProvisionKind.ARTICLE
@@ -267,6 +271,7 @@ def document_create(
     )
     if fields:
         document.fields.set([legal_field_for(name=f) for f in fields])
+    exchange_publish(type=EXCHANGE_DOCUMENT, local_ids=[document.pk])
     search_changes_record(type=SEARCH_DOCUMENT, ids=[document.pk])
     if user is not None:
         audit_record(action="laws.document.create", obj=document, actor=user)

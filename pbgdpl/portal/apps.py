@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Cổng thông tin")
 
     def ready(self) -> None:
-        from . import permissions, receivers, search_types  # noqa: F401
+        from . import exchange_types, permissions, receivers, search_types  # noqa: F401
 
         search_types.register_all()
+        exchange_types.register_all()

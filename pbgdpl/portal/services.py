@@ -63,10 +63,12 @@ def portal_page_changed(*, page: Page, revision: Any = None, published: bool) ->
     pages, and, for a published article, asks for its audio version (generated in the
     background once the transaction commits; reused when the text did not change).
     """
+    from pbgdpl.exchange.services import exchange_publish
     from pbgdpl.search.services import search_changes_record
 
     from .audio import article_audio_schedule
     from .cache import page_cache_invalidate
+    from .exchange_types import EXCHANGE_PAGE
     from .search_types import SEARCH_PAGE
 
     # Wagtail's signals pass the specific page; a deleted page is never looked up again.
@@ -75,6 +77,8 @@ def portal_page_changed(*, page: Page, revision: Any = None, published: bool) ->
         search_changes_record(
             type=SEARCH_PAGE, ids=[specific.pk], op="upsert" if published else "delete"
         )
+        # The exchange feed: the page's current state, or a tombstone once it is gone.
+        exchange_publish(type=EXCHANGE_PAGE, local_ids=[specific.pk])
         if published:
             article_audio_schedule(page=specific, revision=revision)
     page_cache_invalidate()

@@ -383,3 +383,17 @@ EXCHANGE_NODE_URL = os.environ.get("EXCHANGE_NODE_URL", "").rstrip("/")
 EXCHANGE_DEFAULT_LICENCE = os.environ.get(
     "EXCHANGE_DEFAULT_LICENCE", "CC BY 4.0 — ghi rõ nguồn khi phát hành lại"
 )
+# Push hints (WebSub-style, pbgdpl/exchange/push.py). Callbacks on loopback/private
+# addresses are refused unless allowed (the demo and tests run nodes on 127.0.0.1).
+EXCHANGE_ALLOW_PRIVATE_CALLBACKS = env_bool(
+    "EXCHANGE_ALLOW_PRIVATE_CALLBACKS", DEBUG or env_bool("TESTING", False)
+)
+EXCHANGE_PUSH_TIMEOUT = float(os.environ.get("EXCHANGE_PUSH_TIMEOUT", "10"))
+EXCHANGE_PUSH_MAX_AGE = int(os.environ.get("EXCHANGE_PUSH_MAX_AGE", "300"))
+EXCHANGE_PUSH_MAX_FAILURES = int(os.environ.get("EXCHANGE_PUSH_MAX_FAILURES", "6"))
+EXCHANGE_PUSH_RETRY_SECONDS = int(os.environ.get("EXCHANGE_PUSH_RETRY_SECONDS", "30"))
+# OAI-PMH provider at /oai (pbgdpl/exchange/oai.py).
+EXCHANGE_NODE_NAME = os.environ.get("EXCHANGE_NODE_NAME", "")
+EXCHANGE_ADMIN_EMAIL = os.environ.get("EXCHANGE_ADMIN_EMAIL", "")
+EXCHANGE_OAI_PAGE_SIZE = int(os.environ.get("EXCHANGE_OAI_PAGE_SIZE", "100"))
+EXCHANGE_OAI_TOKEN_MAX_AGE = int(os.environ.get("EXCHANGE_OAI_TOKEN_MAX_AGE", "86400"))

@@ -23,6 +23,9 @@ urlpatterns = [
     path("", include("pbgdpl.laws.urls")),
     path("", include("pbgdpl.search.urls")),
     path("", include("pbgdpl.portal.urls")),
+    path("", include("pbgdpl.exchange.urls_items")),
+    path("", include("pbgdpl.exchange.urls_push")),
+    path("", include("pbgdpl.exchange.urls")),
 ]
 
 if settings.SERVE_MEDIA:

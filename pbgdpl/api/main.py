@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pbgdpl.exchange.api import router as exchange_router
+from pbgdpl.exchange.push_api import router as push_router
 from pbgdpl.laws.api import router as laws_router
 from pbgdpl.people.api import router as people_router
 from pbgdpl.search.api import router as search_router
@@ -28,6 +29,7 @@ api.add_router("", people_router)
 api.add_router("", search_router)
 api.add_router("", laws_router)
 api.add_router("", exchange_router)
+api.add_router("", push_router)
 
 
 @api.exception_handler(ValidationError)

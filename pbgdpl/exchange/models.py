@@ -86,6 +86,10 @@ class SharedItem(models.Model):
         Peer, null=True, blank=True, on_delete=models.PROTECT, related_name="items"
     )
     seq = models.PositiveBigIntegerField(unique=True)
+    # When this node last stored a change of the item (its ``seq`` moved): the OAI-PMH
+    # datestamp. ``updated_at`` is the origin's time and can be older for an item that
+    # arrives late from a peer, which a date-based harvester would miss.
+    changed_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("mục dữ liệu chia sẻ")
@@ -177,3 +181,46 @@ class AccessToken(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Subscription(models.Model):
+    """A peer's WebSub-style subscription to push hints about this node's feed (push.py).
+
+    Made by a holder of a peer :class:`AccessToken` after the callback confirmed the
+    intent; while active and within its lease, every committed change of a matching type
+    queues at most one signed notice (``pending``) to ``callback``. ``secret`` signs the
+    notices (HMAC-SHA256), so it is stored as given.
+    """
+
+    token = models.ForeignKey(
+        AccessToken,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("mã truy cập của nút"),
+    )
+    callback = models.URLField(_("địa chỉ nhận thông báo"), max_length=500)
+    secret = models.CharField(max_length=200)
+    types = models.JSONField(_("loại dữ liệu"), default=list, blank=True)
+    lease_seconds = models.PositiveIntegerField()
+    lease_until = models.DateTimeField(_("hiệu lực đến"))
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    pending = models.BooleanField(default=False)
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_sent_at = models.DateTimeField(_("lần gửi gần nhất"), null=True, blank=True)
+    failures = models.PositiveIntegerField(_("số lần lỗi liên tiếp"), default=0)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("đăng ký nhận thông báo")
+        verbose_name_plural = _("đăng ký nhận thông báo")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["token", "callback"], name="exchange_subscription_token_callback"
+            )
+        ]
+        indexes = [models.Index(fields=["active", "lease_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.token_id} → {self.callback}"

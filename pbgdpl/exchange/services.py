@@ -3,17 +3,24 @@ send. Pulling (network, adapters, retries) lives in ``pull.py`` and calls
 :func:`exchange_item_receive` for each item.
 """
 
+import hashlib
+import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from pbgdpl.core.audit import audit_record
+from pbgdpl.people.permissions import require
+
 from .canonical import content_hash
-from .models import ChangeOp, FeedSequence, ItemChange, Peer, SharedItem
+from .models import AccessToken, ChangeOp, FeedSequence, ItemChange, Peer, SharedItem
 from .registry import exchange_type_get
 
 
@@ -74,6 +81,7 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
                 item.version += 1
                 item.updated_at = timezone.now()
                 item.seq = _seq_next()
+                item.changed_at = timezone.now()
                 item.save()
                 _history(item, ChangeOp.DELETE)
                 changed += 1
@@ -98,10 +106,20 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
         item.hash = digest
         item.updated_at = record.updated_at
         item.seq = _seq_next()
+        item.changed_at = timezone.now()
         item.save()
         _history(item, ChangeOp.UPSERT)
         changed += 1
+    if changed:
+        transaction.on_commit(lambda: _push_announce(type), robust=True)
     return changed
+
+
+def _push_announce(type: str) -> None:
+    """After commit: queue push hints for subscribers of ``type`` (push.py)."""
+    from .push import push_changes_announce
+
+    push_changes_announce(types={type})
 
 
 def exchange_publish_all(*, type: str, batch_size: int = 500) -> int:
@@ -186,6 +204,170 @@ def exchange_item_receive(*, peer: Peer, item: ReceivedItem) -> str:
     current.licence = item.licence
     current.peer = peer
     current.seq = _seq_next()
+    current.changed_at = timezone.now()
     current.save()
     _history(current, item.op)
+    # Pulled items are searchable here (read-only pages with their source).
+    from pbgdpl.search.services import search_changes_record
+
+    from .search_types import SEARCH_SHARED
+
+    search_changes_record(
+        type=SEARCH_SHARED, ids=[current.pk], op="delete" if deleted else "upsert"
+    )
     return "applied"
+
+
+# ----------------------------------------------------------------------------- back office
+TOKEN_BYTES = 32
+# Peer options managed by other parts of the exchange (push subscriptions): kept as they
+# are, never shown in or taken from the back-office form.
+RESERVED_OPTION_PREFIX = "push_"
+SECRET_OPTION = re.compile(r"secret|password|key|token", re.IGNORECASE)
+
+
+class _ExchangeScope:
+    """The permission scope of the exchange: it belongs to no commune, so only roles held
+    at province level reach it (``can`` treats an object without a unit that way)."""
+
+    unit = None
+
+
+EXCHANGE_SCOPE = _ExchangeScope()
+
+
+def public_options(peer: Peer, *, masked: bool = False) -> dict:
+    """The peer's options an operator sets (without the reserved ``push_*`` keys); with
+    ``masked``, values of keys that look secret (``secret``, ``password``, ``key``,
+    ``token`` in the name) are hidden, for screens and the audit log."""
+    options = {
+        k: v for k, v in (peer.options or {}).items() if not k.startswith(RESERVED_OPTION_PREFIX)
+    }
+    if masked:
+        options = {k: "***" if SECRET_OPTION.search(k) else v for k, v in options.items()}
+    return options
+
+
+def _peer_snapshot(peer: Peer) -> dict:
+    """What the audit log keeps of a peer (never its token, only whether it has one)."""
+    return {
+        "name": peer.name,
+        "base_url": peer.base_url,
+        "kind": peer.kind,
+        "types": list(peer.types or []),
+        "enabled": peer.enabled,
+        "options": public_options(peer, masked=True),
+        "has_token": bool(peer.token),
+    }
+
+
+@transaction.atomic
+def peer_create(
+    *,
+    actor: Any,
+    name: str,
+    base_url: str,
+    kind: str,
+    types: list[str],
+    token: str = "",
+    options: dict | None = None,
+    enabled: bool = True,
+) -> Peer:
+    """Add a peer to pull from (input already validated by :class:`PeerForm`); audited
+    as ``exchange.peer.create``. Raises PermissionDenied unless ``actor`` manages the
+    exchange."""
+    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    peer = Peer.objects.create(
+        name=name,
+        base_url=base_url.rstrip("/"),
+        kind=kind,
+        types=list(types),
+        token=token,
+        options=dict(options or {}),
+        enabled=enabled,
+    )
+    audit_record(action="exchange.peer.create", obj=peer, actor=actor, data=_peer_snapshot(peer))
+    return peer
+
+
+@transaction.atomic
+def peer_update(*, actor: Any, peer: Peer, **changes: Any) -> bool:
+    """Change a peer's ``base_url``, ``kind``, ``types``, ``token``, ``options`` (the
+    reserved ``push_*`` keys are kept) or ``enabled``; audited as ``exchange.peer.update``
+    with the values before and after (the token only as "has one"). Returns whether
+    anything changed."""
+    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    allowed = {"base_url", "kind", "types", "token", "options", "enabled"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    locked = Peer.objects.select_for_update().get(pk=peer.pk)
+    before = _peer_snapshot(locked)
+    token_changed = "token" in changes and changes["token"] != locked.token
+    if "options" in changes:
+        kept = {
+            k: v for k, v in (locked.options or {}).items() if k.startswith(RESERVED_OPTION_PREFIX)
+        }
+        changes["options"] = {**dict(changes["options"] or {}), **kept}
+    if "base_url" in changes:
+        changes["base_url"] = changes["base_url"].rstrip("/")
+    for field, value in changes.items():
+        setattr(locked, field, value)
+    after = _peer_snapshot(locked)
+    if before == after and not token_changed:
+        return False
+    locked.save(update_fields=sorted(changes))
+    data = {"before": before, "after": after}
+    if token_changed:
+        data["token_changed"] = True
+    audit_record(action="exchange.peer.update", obj=locked, actor=actor, data=data)
+    for field in changes:
+        setattr(peer, field, getattr(locked, field))
+    return True
+
+
+def peer_pull_enqueue(*, actor: Any, peer: Peer) -> None:
+    """Queue a pull of ``peer`` now (the puller's background task); audited as
+    ``exchange.peer.pull_now``. Raises whatever queueing raises (the caller reports it)."""
+    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    from .tasks import exchange_pull_task  # the puller's task, loaded only when used
+
+    with transaction.atomic():
+        exchange_pull_task.enqueue(peer.pk)
+        audit_record(action="exchange.peer.pull_now", obj=peer, actor=actor)
+
+
+@transaction.atomic
+def access_token_issue(*, actor: Any, name: str, types: list[str]) -> tuple[AccessToken, str]:
+    """Make a token for a peer that reads our restricted ``types`` (empty: every type).
+
+    Returns the stored row and the token itself, which exists nowhere else: only its
+    SHA-256 is kept, so it must be shown to the operator now or never. Audited as
+    ``exchange.token.issue`` (without the token)."""
+    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    raw = secrets.token_urlsafe(TOKEN_BYTES)
+    token = AccessToken.objects.create(
+        name=name, token_hash=hashlib.sha256(raw.encode()).hexdigest(), types=list(types)
+    )
+    audit_record(
+        action="exchange.token.issue",
+        obj=token,
+        actor=actor,
+        data={"name": name, "types": list(types)},
+    )
+    return token, raw
+
+
+@transaction.atomic
+def access_token_revoke(*, actor: Any, token: AccessToken) -> bool:
+    """Revoke a token (it stops working at once; the row stays for the record). Returns
+    False when it was already revoked. Audited as ``exchange.token.revoke``."""
+    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    updated = AccessToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    if not updated:
+        return False
+    token.refresh_from_db()
+    audit_record(action="exchange.token.revoke", obj=token, actor=actor, data={"name": token.name})
+    return True

@@ -30,8 +30,10 @@ def portal_page_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
 @receiver(post_delete, dispatch_uid="portal_page_deleted")
 def portal_page_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
     # Any page: a deleted section or home must leave the cached pages too. Multi-table
-    # inheritance sends one signal per table; only the most specific one acts.
-    if isinstance(instance, Page) and type(instance) is instance.specific_class:
+    # inheritance sends one signal per table, the most specific first; only the last one
+    # (the base Page row) acts, when every row of the page is gone, so the exchange sees
+    # the page missing and publishes its tombstone.
+    if type(instance) is Page:
         from .services import portal_page_changed
 
         portal_page_changed(page=instance, revision=None, published=False)

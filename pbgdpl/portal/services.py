@@ -71,14 +71,15 @@ def portal_page_changed(*, page: Page, revision: Any = None, published: bool) ->
     from .exchange_types import EXCHANGE_PAGE
     from .search_types import SEARCH_PAGE
 
-    # Wagtail's signals pass the specific page; a deleted page is never looked up again.
-    specific = page
-    if isinstance(specific, ArticlePage):
+    # Publishing signals pass the specific page; a deletion passes the base Page row (its
+    # content type still says what it was) and is never looked up again.
+    kind = page.specific_class or type(page)
+    if issubclass(kind, ArticlePage):
         search_changes_record(
-            type=SEARCH_PAGE, ids=[specific.pk], op="upsert" if published else "delete"
+            type=SEARCH_PAGE, ids=[page.pk], op="upsert" if published else "delete"
         )
         # The exchange feed: the page's current state, or a tombstone once it is gone.
-        exchange_publish(type=EXCHANGE_PAGE, local_ids=[specific.pk])
-        if published:
-            article_audio_schedule(page=specific, revision=revision)
+        exchange_publish(type=EXCHANGE_PAGE, local_ids=[page.pk])
+        if published and isinstance(page, ArticlePage):
+            article_audio_schedule(page=page, revision=revision)
     page_cache_invalidate()

@@ -18,7 +18,9 @@ def shared_item_url(item: SharedItem) -> str:
 
 def shared_item_text(data: dict) -> str:
     """The readable text of an item's data, whatever its type."""
-    parts = [data.get("summary") or "", data.get("text") or ""]
+    summary, text = data.get("summary") or "", data.get("text") or ""
+    # A portal article's text already starts with its summary.
+    parts = [text] if summary and text.startswith(summary) else [summary, text]
     for key in ("description", "subject"):
         value = data.get(key)
         if isinstance(value, list):

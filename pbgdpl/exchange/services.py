@@ -34,23 +34,33 @@ def item_uri(*, type: str, uuid: UUID | str, base_url: str | None = None) -> str
     return f"{(base_url or node_base_url()).rstrip('/')}/id/{type}/{uuid}"
 
 
-def _seq_next() -> int:
-    """The next feed sequence number. The counter row stays locked until the caller's
-    transaction ends, so changes commit in sequence order (SQLite serialises writers
-    anyway)."""
+def _seq_block(count: int) -> int:
+    """Reserve ``count`` consecutive feed sequence numbers; returns the first.
+
+    The counter row stays locked until the caller's transaction ends, so changes commit
+    in sequence order (SQLite serialises writers anyway)."""
     counter = FeedSequence.objects.select_for_update().filter(pk=1).first()
     if counter is None:
-        counter, _created = FeedSequence.objects.get_or_create(pk=1)
+        FeedSequence.objects.get_or_create(pk=1)
         counter = FeedSequence.objects.select_for_update().get(pk=1)
-    counter.value += 1
+    first = counter.value + 1
+    counter.value += count
     counter.save(update_fields=["value"])
-    return counter.value
+    return first
+
+
+def _seq_next() -> int:
+    """The next feed sequence number (see :func:`_seq_block`)."""
+    return _seq_block(1)
 
 
 def _history(item: SharedItem, op: str) -> None:
     ItemChange.objects.create(
         seq=item.seq, uri=item.uri, op=op, version=item.version, hash=item.hash, peer=item.peer
     )
+
+
+_PUBLISH_FIELDS = ["version", "deleted", "data", "hash", "updated_at", "seq", "changed_at"]
 
 
 @transaction.atomic
@@ -60,7 +70,8 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
     Call it inside the transaction that changed them (it commits or rolls back with
     them). An object the type no longer returns (deleted, unpublished) becomes a
     tombstone; an object whose data did not change is left alone (no new version).
-    Returns the number of items that got a new version.
+    Returns the number of items that got a new version. Writes in bulk: a few queries
+    whatever the number of ids (bulk imports publish thousands at once).
     """
     spec = exchange_type_get(type)
     ids = [str(i) for i in dict.fromkeys(local_ids)]
@@ -71,7 +82,10 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
         item.local_id: item
         for item in SharedItem.objects.filter(type=type, local_id__in=ids, peer__isnull=True)
     }
-    changed = 0
+    now = timezone.now()
+    created: list[SharedItem] = []
+    updated: list[SharedItem] = []
+    history: list[tuple[SharedItem, str]] = []
     for local_id in ids:
         record = records.get(local_id)
         item = existing.get(local_id)
@@ -79,12 +93,9 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
             if item is not None and not item.deleted:
                 item.deleted, item.data, item.hash = True, {}, content_hash({})
                 item.version += 1
-                item.updated_at = timezone.now()
-                item.seq = _seq_next()
-                item.changed_at = timezone.now()
-                item.save()
-                _history(item, ChangeOp.DELETE)
-                changed += 1
+                item.updated_at = now
+                updated.append(item)
+                history.append((item, ChangeOp.DELETE))
             continue
         digest = content_hash(record.data)
         if item is not None and not item.deleted and item.hash == digest:
@@ -100,19 +111,32 @@ def exchange_publish(*, type: str, local_ids: Iterable) -> int:
                 version=0,
                 licence=spec.licence or settings.EXCHANGE_DEFAULT_LICENCE,
             )
+            created.append(item)
+        else:
+            updated.append(item)
         item.version += 1
         item.deleted = False
         item.data = record.data
         item.hash = digest
         item.updated_at = record.updated_at
-        item.seq = _seq_next()
-        item.changed_at = timezone.now()
-        item.save()
-        _history(item, ChangeOp.UPSERT)
-        changed += 1
-    if changed:
-        transaction.on_commit(lambda: _push_announce(type), robust=True)
-    return changed
+        history.append((item, ChangeOp.UPSERT))
+    if not history:
+        return 0
+    first = _seq_block(len(history))
+    for offset, (item, _op) in enumerate(history):
+        item.seq = first + offset
+        item.changed_at = now
+    SharedItem.objects.bulk_create(created, batch_size=500)
+    SharedItem.objects.bulk_update(updated, _PUBLISH_FIELDS, batch_size=500)
+    ItemChange.objects.bulk_create(
+        [
+            ItemChange(seq=item.seq, uri=item.uri, op=op, version=item.version, hash=item.hash)
+            for item, op in history
+        ],
+        batch_size=1000,
+    )
+    transaction.on_commit(lambda: _push_announce(type), robust=True)
+    return len(history)
 
 
 def _push_announce(type: str) -> None:

@@ -1,14 +1,22 @@
-"""The legal library's shareable type ("laws.document": a legal document's identity,
-dates, type, issuer and fields), registered with exchange in AppConfig.ready()."""
+"""The legal library's shareable types, registered with exchange in AppConfig.ready():
+"laws.document" (a legal document's identity, dates, type, issuer and fields) and
+"laws.phapdien_article" (an article of the Bộ pháp điển with its source citation)."""
+
+import uuid
 
 from django.conf import settings
+from django.utils import timezone
 
 from pbgdpl.exchange.registry import ExchangeType, SharedRecord, register
 
-from .models import LegalDocument
-from .selectors import document_uri, document_url
+from .models import LegalDocument, PhapDienArticle
+from .selectors import document_uri, document_url, phapdien_article_url, phapdien_subject_url
 
 EXCHANGE_DOCUMENT = "laws.document"
+EXCHANGE_PHAPDIEN = "laws.phapdien_article"
+# Item ids of Pháp điển articles: the official đề mục page's id and the article's place in
+# it (the import updates articles in place by that place).
+PHAPDIEN_NAMESPACE = uuid.UUID("0d8f5a52-9a3b-4c61-8f0e-5b7a2f4e9c13")
 
 DOCUMENT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -87,6 +95,102 @@ def _dublin_core(data: dict) -> dict[str, list[str]]:
     }
 
 
+PHAPDIEN_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Điều của Bộ pháp điển",
+    "type": "object",
+    "required": ["code", "heading", "text", "topic", "subject", "url"],
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "maxLength": 40, "description": "Số hiệu, ví dụ 15.6.LQ.1"},
+        "heading": {"type": "string", "maxLength": 1000},
+        "chapter": {"type": "string", "maxLength": 1000},
+        "text": {"type": "string"},
+        "topic": {
+            "type": "object",
+            "required": ["number", "name"],
+            "properties": {"number": {"type": "integer"}, "name": {"type": "string"}},
+        },
+        "subject": {
+            "type": "object",
+            "required": ["number", "name"],
+            "properties": {"number": {"type": "string"}, "name": {"type": "string"}},
+        },
+        "source": {
+            "type": "object",
+            "properties": {
+                "citation": {"type": "string"},
+                "document_number": {"type": "string"},
+                "article": {"type": "string"},
+                "clause": {"type": "string"},
+                "effective_on": {"type": ["string", "null"], "format": "date"},
+                "url": {"type": "string"},
+            },
+        },
+        "url": {"type": "string", "format": "uri", "maxLength": 600},
+    },
+}
+
+
+def phapdien_fetch(ids: list[str]) -> list[SharedRecord]:
+    pks = [int(i) for i in ids if str(i).isdigit()]
+    base = settings.SITE_BASE_URL.rstrip("/")
+    now = timezone.now()
+    subject_urls: dict[int, str] = {}
+    out = []
+    articles = PhapDienArticle.objects.filter(pk__in=pks).select_related(
+        "subject", "subject__topic", "source_document"
+    )
+    for a in articles:
+        subject = a.subject
+        if subject.pk not in subject_urls:
+            subject_urls[subject.pk] = phapdien_subject_url(subject)
+        url = phapdien_article_url(a, subject, base=subject_urls[subject.pk])
+        out.append(
+            SharedRecord(
+                local_id=str(a.pk),
+                uuid=uuid.uuid5(PHAPDIEN_NAMESPACE, f"{subject.source_uuid}:{a.position}"),
+                # Articles keep no change time: publishing happens only when the data
+                # changed, so the time of publishing is the time of the change.
+                updated_at=now,
+                data={
+                    "code": a.code,
+                    "heading": a.heading,
+                    "chapter": a.chapter,
+                    "text": a.body,
+                    "topic": {"number": subject.topic.number, "name": subject.topic.name},
+                    "subject": {"number": subject.number, "name": subject.name},
+                    "source": {
+                        "citation": a.citation_text,
+                        "document_number": a.source_document.number if a.source_document else "",
+                        "article": a.source_article,
+                        "clause": a.source_clause,
+                        "effective_on": _iso(a.source_effective_on),
+                        "url": a.citation_url,
+                    },
+                    "url": base + url,
+                },
+            )
+        )
+    return out
+
+
+def phapdien_all_ids():
+    return PhapDienArticle.objects.order_by("pk").values_list("pk", flat=True).iterator()
+
+
+def _phapdien_dublin_core(data: dict) -> dict[str, list[str]]:
+    return {
+        "title": [f"Điều {data['code']}. {data['heading']}".strip()],
+        "identifier": [data["url"]],
+        "type": ["Điều của Bộ pháp điển"],
+        "subject": [data["topic"]["name"], data["subject"]["name"]],
+        "source": [data["source"]["citation"]] if data.get("source", {}).get("citation") else [],
+        "language": ["vi"],
+        "publisher": ["Bộ Tư pháp (Bộ pháp điển)"],
+    }
+
+
 def register_all() -> None:
     register(
         ExchangeType(
@@ -96,5 +200,15 @@ def register_all() -> None:
             fetch=documents_fetch,
             all_ids=documents_all_ids,
             dublin_core=_dublin_core,
+        )
+    )
+    register(
+        ExchangeType(
+            name=EXCHANGE_PHAPDIEN,
+            title="Điều của Bộ pháp điển",
+            schema=PHAPDIEN_SCHEMA,
+            fetch=phapdien_fetch,
+            all_ids=phapdien_all_ids,
+            dublin_core=_phapdien_dublin_core,
         )
     )

@@ -24,7 +24,7 @@ from pbgdpl.exchange.services import exchange_publish
 from pbgdpl.people.permissions import require
 from pbgdpl.search.services import search_changes_record
 
-from .exchange_types import EXCHANGE_DOCUMENT
+from .exchange_types import EXCHANGE_DOCUMENT, EXCHANGE_PHAPDIEN
 from .models import (
     DocumentOrigin,
     DocumentType,
@@ -919,6 +919,10 @@ def _phapdien_page_save(*, page, sources: _SourceDocuments, report: ImportReport
         )  # fmt: skip
     search_changes_record(type=SEARCH_PHAPDIEN, ids=removed, op="delete")
     search_changes_record(type=SEARCH_PHAPDIEN, ids=[a.pk for a in created] + changed_ids)
+    # Unchanged articles are left alone by the exchange (same hash, no new version).
+    exchange_publish(
+        type=EXCHANGE_PHAPDIEN, local_ids=removed + [a.pk for a in created] + changed_ids
+    )
     _phapdien_relations_save(page=page, sources=sources, report=report)
     report.articles += len(page.articles)
 

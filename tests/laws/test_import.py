@@ -155,3 +155,23 @@ def test_real_alqac_corpus_imports():
     report = document_import_alqac(path=DATA / "alqac2024" / "law.json")
     assert (report.documents_created, report.articles) == (17, 2249)
     assert Provision.objects.filter(kind="dieu").count() == 2249
+
+
+def test_phapdien_import_publishes_articles_to_the_exchange_once(tmp_path, client):
+    from pbgdpl.exchange.canonical import content_hash
+    from pbgdpl.exchange.models import SharedItem
+
+    folder = _folder(tmp_path, {"a.html": PAGE_A, "b.html": PAGE_B})
+    document_import_phapdien(path=folder)
+    items = SharedItem.objects.filter(type="laws.phapdien_article", peer__isnull=True)
+    assert items.count() == 4 and not items.filter(deleted=True).exists()
+    item = items.get(data__code="37.1.LQ.2")
+    assert item.data["source"]["document_number"] == "35/2013/QH13"
+    assert item.hash == content_hash(item.data) and item.version == 1
+    # The source document is shared too.
+    assert SharedItem.objects.filter(type="laws.document", data__number="35/2013/QH13").exists()
+    body = client.get("/api/v1/exchange/changes", {"types": "laws.phapdien_article"}).json()
+    assert len(body["items"]) == 4
+    # Importing the same pages again publishes nothing new.
+    document_import_phapdien(path=folder)
+    assert list(items.values_list("version", flat=True).distinct()) == [1]

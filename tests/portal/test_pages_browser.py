@@ -64,6 +64,53 @@ def _publish(parent, page):
     return page
 
 
+def _shared_item() -> str:
+    """An item pulled from another portal; returns the URL of its read-only page."""
+    from django.db import transaction
+
+    from pbgdpl.exchange.models import Peer
+
+    origin = "https://tinh-ban.example.vn"
+    uuid = "8c1b2f3a-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+    data = {
+        "title": "Hướng dẫn đăng ký kết hôn",
+        "kind": "guidancepage",
+        "kind_label": "Bài hướng dẫn pháp luật",
+        "language": "vi",
+        "date": "2026-03-01",
+        "summary": "Thủ tục đăng ký kết hôn.",
+        "text": "Thủ tục đăng ký kết hôn.\nHai bên nộp tờ khai tại Ủy ban nhân dân xã.",
+        "url": f"{origin}/huong-dan/ket-hon/",
+        "fields": ["Hộ tịch"],
+    }
+    peer = Peer.objects.create(name="tinh-ban", base_url=origin)
+    with transaction.atomic():  # as the puller does: one transaction per batch
+        _receive(peer, origin, uuid, data)
+    return f"/nguon-khac/portal.page/{uuid}/"
+
+
+def _receive(peer, origin: str, uuid: str, data: dict) -> None:
+    from datetime import UTC, datetime
+
+    from pbgdpl.exchange.canonical import content_hash
+    from pbgdpl.exchange.services import ReceivedItem, exchange_item_receive
+
+    exchange_item_receive(
+        peer=peer,
+        item=ReceivedItem(
+            uri=f"{origin}/id/portal.page/{uuid}",
+            type="portal.page",
+            op="upsert",
+            version=1,
+            hash=content_hash(data),
+            updated_at=datetime(2026, 3, 1, tzinfo=UTC),
+            origin=origin,
+            data=data,
+            licence="CC BY 4.0",
+        ),
+    )
+
+
 def build_site() -> dict[str, str]:
     """One page of every type; returns {name: url}."""
     home = HomePage.objects.get(locale__language_code="vi")
@@ -156,7 +203,9 @@ def build_site() -> dict[str, str]:
     jrai = home.copy_for_translation(Locale.objects.get(language_code="jra"))
     jrai.intro = "Nội dung tiếng Jrai đang được biên dịch."
     jrai.save_revision().publish()
+    shared = _shared_item()
     return {
+        "shared-item": shared,
         "home": "/",
         "section": section.url,
         "news": news.url,

@@ -1,5 +1,6 @@
 """The legal library's shareable types, registered with exchange in AppConfig.ready():
-"laws.document" (a legal document's identity, dates, type, issuer and fields) and
+"laws.document" (a legal document's identity, dates, type, issuer and fields),
+"laws.provision" (an article of a document's current text, with its clauses) and
 "laws.phapdien_article" (an article of the Bộ pháp điển with its source citation)."""
 
 import uuid
@@ -9,11 +10,15 @@ from django.utils import timezone
 
 from pbgdpl.exchange.registry import ExchangeType, SharedRecord, register
 
-from .models import LegalDocument, PhapDienArticle
+from .models import LegalDocument, PhapDienArticle, Provision, ProvisionKind
 from .selectors import document_uri, document_url, phapdien_article_url, phapdien_subject_url
 
 EXCHANGE_DOCUMENT = "laws.document"
 EXCHANGE_PHAPDIEN = "laws.phapdien_article"
+EXCHANGE_PROVISION = "laws.provision"
+# Item ids of provisions: the document's uuid and the provision's eId, the same across
+# versions of the text (a provision's row changes with each version, its eId does not).
+PROVISION_NAMESPACE = uuid.UUID("5b3c7e1d-2f4a-4b6c-9d8e-1a2b3c4d5e6f")
 # Item ids of Pháp điển articles: the official đề mục page's id and the article's place in
 # it (the import updates articles in place by that place).
 PHAPDIEN_NAMESPACE = uuid.UUID("0d8f5a52-9a3b-4c61-8f0e-5b7a2f4e9c13")
@@ -191,6 +196,123 @@ def _phapdien_dublin_core(data: dict) -> dict[str, list[str]]:
     }
 
 
+PROVISION_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Điều khoản của văn bản pháp luật",
+    "type": "object",
+    "required": ["document", "eid", "label", "title", "text", "url"],
+    "additionalProperties": False,
+    "properties": {
+        "document": {
+            "type": "object",
+            "required": ["number", "title", "url"],
+            "properties": {
+                "number": {"type": "string"},
+                "title": {"type": "string"},
+                "url": {"type": "string"},
+                "uuid": {"type": "string", "description": "UUID của văn bản (laws.document)"},
+            },
+        },
+        "eid": {"type": "string", "maxLength": 200, "description": "ví dụ chuong_2__dieu_5"},
+        "label": {"type": "string", "maxLength": 200, "description": "ví dụ Điều 5"},
+        "title": {"type": "string"},
+        "context": {"type": "string"},
+        "text": {"type": "string", "description": "Toàn văn của điều, cả các khoản, điểm"},
+        "url": {"type": "string", "format": "uri", "maxLength": 600},
+    },
+}
+
+
+def provision_local_id(document_id: int, eid: str) -> str:
+    """The exchange's local id of a provision: stable across versions of the text."""
+    return f"{document_id}:{eid}"
+
+
+def _shared_kinds(version_id: int) -> list[str]:
+    """The units shared for a text: its articles, or its top-level units when it has none
+    (the same units search indexes)."""
+    rows = Provision.objects.filter(version_id=version_id)
+    if rows.filter(kind=ProvisionKind.ARTICLE).exists():
+        return [ProvisionKind.ARTICLE]
+    return list(rows.filter(depth=0).values_list("kind", flat=True).distinct())
+
+
+def provisions_fetch(ids: list[str]) -> list[SharedRecord]:
+    from .search_types import provisions_fetch as provisions_index_documents
+
+    wanted: dict[int, set[str]] = {}
+    for local_id in ids:
+        doc, _sep, eid = str(local_id).partition(":")
+        if doc.isdigit() and eid:
+            wanted.setdefault(int(doc), set()).add(eid)
+    if not wanted:
+        return []
+    rows = list(
+        Provision.objects.filter(
+            document_id__in=wanted, version__is_current=True, eid__in=set().union(*wanted.values())
+        ).select_related("document")
+    )
+    kinds_of: dict[int, list[str]] = {}
+    picked = {}
+    for row in rows:
+        if row.eid not in wanted.get(row.document_id, ()):
+            continue
+        if row.version_id not in kinds_of:
+            kinds_of[row.version_id] = _shared_kinds(row.version_id)
+        if row.kind in kinds_of[row.version_id]:
+            picked[row.pk] = row
+    base = settings.SITE_BASE_URL.rstrip("/")
+    now = timezone.now()
+    out = []
+    for doc in provisions_index_documents([str(pk) for pk in picked]):
+        row = picked[int(doc.id)]
+        document = row.document
+        out.append(
+            SharedRecord(
+                local_id=provision_local_id(row.document_id, row.eid),
+                uuid=uuid.uuid5(PROVISION_NAMESPACE, f"{document.uuid}:{row.eid}"),
+                updated_at=now,  # published only when the text changed
+                data={
+                    "document": {
+                        "number": document.number,
+                        "title": document.title,
+                        "url": base + document_url(document),
+                        "uuid": str(document.uuid),
+                    },
+                    "eid": row.eid,
+                    "label": doc.data["provision"]["label"],
+                    "title": doc.title,
+                    "context": doc.context,
+                    "text": doc.body,
+                    "url": base + doc.data["url"],
+                },
+            )
+        )
+    return out
+
+
+def provisions_all_ids():
+    rows = (
+        Provision.objects.filter(version__is_current=True, kind=ProvisionKind.ARTICLE)
+        .order_by("pk")
+        .values_list("document_id", "eid")
+        .iterator()
+    )
+    for document_id, eid in rows:
+        yield provision_local_id(document_id, eid)
+
+
+def _provision_dublin_core(data: dict) -> dict[str, list[str]]:
+    return {
+        "title": [data["title"]],
+        "identifier": [data["url"]],
+        "type": ["Điều khoản văn bản pháp luật"],
+        "source": [f"{data['document']['title']} {data['document']['number']}".strip()],
+        "relation": [data["document"]["url"]],
+        "language": ["vi"],
+    }
+
+
 def register_all() -> None:
     register(
         ExchangeType(
@@ -200,6 +322,16 @@ def register_all() -> None:
             fetch=documents_fetch,
             all_ids=documents_all_ids,
             dublin_core=_dublin_core,
+        )
+    )
+    register(
+        ExchangeType(
+            name=EXCHANGE_PROVISION,
+            title="Điều khoản của văn bản pháp luật",
+            schema=PROVISION_SCHEMA,
+            fetch=provisions_fetch,
+            all_ids=provisions_all_ids,
+            dublin_core=_provision_dublin_core,
         )
     )
     register(

@@ -24,7 +24,12 @@ from pbgdpl.exchange.services import exchange_publish
 from pbgdpl.people.permissions import require
 from pbgdpl.search.services import search_changes_record
 
-from .exchange_types import EXCHANGE_DOCUMENT, EXCHANGE_PHAPDIEN
+from .exchange_types import (
+    EXCHANGE_DOCUMENT,
+    EXCHANGE_PHAPDIEN,
+    EXCHANGE_PROVISION,
+    provision_local_id,
+)
 from .models import (
     DocumentOrigin,
     DocumentType,
@@ -490,6 +495,16 @@ def document_text_save(
         ),
     )
     search_changes_record(type=SEARCH_DOCUMENT, ids=[document.pk])
+    # The exchange: every provision of the old and the new text (gone ones get tombstones,
+    # unchanged ones no new version).
+    eids = set(Provision.objects.filter(pk__in=old_ids).values_list("eid", flat=True))
+    eids |= set(
+        version.provisions.filter(kind__in=_indexed_kinds(version)).values_list("eid", flat=True)
+    )
+    exchange_publish(
+        type=EXCHANGE_PROVISION,
+        local_ids=[provision_local_id(document.pk, eid) for eid in sorted(eids)],
+    )
     return version, True
 
 

@@ -197,3 +197,39 @@ def test_receiving_is_idempotent_by_uri_and_version_and_never_takes_back_our_own
     with pytest.raises(ItemRejected):
         exchange_item_receive(peer=peer, item=_received(ours.uri, 99))
     assert SharedItem.objects.get(pk=ours.pk).version == 1
+
+
+LAW_TEXT_V1 = """Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về hòa giải ở cơ sở.
+Điều 2. Giải thích từ ngữ
+1. Hòa giải ở cơ sở là việc hòa giải viên giúp các bên đạt được thỏa thuận.
+2. Hòa giải viên là người được công nhận.
+"""
+
+
+def test_articles_of_a_document_text_are_shared_and_follow_new_versions(client):
+    from pbgdpl.laws.parsers import structure_parse_text
+    from pbgdpl.laws.services import document_text_save
+
+    doc = document_create(title="Luật Hòa giải ở cơ sở", number="35/2013/QH13", origin="manual")
+    document_text_save(document=doc, nodes=structure_parse_text(LAW_TEXT_V1).provisions)
+    items = SharedItem.objects.filter(type="laws.provision", peer__isnull=True)
+    assert items.count() == 2
+    second = items.get(data__label="Điều 2")
+    assert "Hòa giải viên là người được công nhận." in second.data["text"]
+    assert second.data["document"]["number"] == "35/2013/QH13"
+    assert second.data["url"].startswith("http") and "#" in second.data["url"]
+    # A new text: the changed article gets a new version under the same URI, the removed
+    # one a tombstone, the unchanged one nothing.
+    v2 = LAW_TEXT_V1.replace("được công nhận.", "được Ủy ban nhân dân cấp xã công nhận.")
+    v2 = v2.split("Điều 1.")[0] + "Điều 2." + v2.split("Điều 2.")[1]
+    document_text_save(document=doc, nodes=structure_parse_text(v2).provisions)
+    second_now = SharedItem.objects.get(pk=second.pk)
+    assert second_now.uri == second.uri and second_now.version == 2
+    assert "Ủy ban nhân dân cấp xã" in second_now.data["text"]
+    first = items.exclude(pk=second.pk).get()  # Điều 1, removed from the text
+    assert first.deleted and first.version == 2
+    body = client.get("/api/v1/exchange/changes", {"types": "laws.provision"}).json()
+    assert {e["op"] for e in body["items"]} == {"upsert", "delete"}

@@ -89,3 +89,69 @@ def adapter_for(peer: Any, *, session: Any = None) -> Adapter:
     except KeyError:
         raise LookupError(f"no adapter for peer kind {peer.kind!r}") from None
     return cls(peer, session=session)
+
+
+# ----------------------------------------------------------------------------- HTTP bodies
+CHUNK_BYTES = 64 * 1024
+# The whole response must arrive within this many read timeouts: a peer sending a byte at
+# a time cannot hold a worker forever.
+DEADLINE_FACTOR = 3
+
+
+def seconds_text(value: float) -> str:
+    """A number of seconds as Vietnamese writes it (decimal comma): 0,2; 8; 1,5."""
+    return f"{value:g}".replace(".", ",")
+
+
+def response_body_read(
+    response: Any,
+    *,
+    label: str,
+    maximum: int,
+    timeout: float,
+    too_large: Exception,
+    cap: bool = True,
+) -> bytes:
+    """Read a streamed ``requests`` response under a size cap and a wall-clock deadline.
+
+    ``label`` names the peer as messages say it ("nút X", "kho OAI-PMH X"). Over
+    ``maximum`` bytes (declared or received) ``too_large`` is raised, or with
+    ``cap=False`` the body is cut at ``maximum``. Timeouts, broken connections and a
+    deadline of ``timeout × DEADLINE_FACTOR`` raise :class:`PeerError` (retried); a body
+    that cannot be decompressed raises :class:`PeerProtocolError`.
+    """
+    import time
+
+    import requests
+
+    declared = response.headers.get("Content-Length") or ""
+    if cap and declared.isdigit() and int(declared) > maximum:
+        raise too_large
+    subject = label[:1].upper() + label[1:]
+    deadline = time.monotonic() + timeout * DEADLINE_FACTOR
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_content(CHUNK_BYTES):
+            if not chunk:
+                continue
+            size += len(chunk)
+            if size > maximum:
+                if cap:
+                    chunks.clear()  # the traceback keeps this frame: free the body now
+                    raise too_large
+                chunks.append(chunk[: len(chunk) - (size - maximum)])
+                break
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise PeerError(
+                    f"{subject} gửi phản hồi quá chậm "
+                    f"(quá {seconds_text(timeout * DEADLINE_FACTOR)} giây)."
+                )
+    except requests.Timeout:
+        raise PeerError(f"Quá thời gian chờ {label} ({seconds_text(timeout)} giây).") from None
+    except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+        raise PeerError(f"Kết nối với {label} bị ngắt: {exc}") from None
+    except requests.exceptions.ContentDecodingError as exc:
+        raise PeerProtocolError(f"Không giải nén được phản hồi của {label}: {exc}") from None
+    return b"".join(chunks)

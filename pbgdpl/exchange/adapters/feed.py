@@ -7,20 +7,23 @@ deadline, so a peer can neither exhaust our memory nor hold a worker forever.
 """
 
 import json
-import time
 from typing import Any
 
 import requests
 from django.conf import settings
 
-from .base import Adapter, FetchedBatch, PeerError, PeerProtocolError, register_adapter
+from .base import (
+    Adapter,
+    FetchedBatch,
+    PeerError,
+    PeerProtocolError,
+    register_adapter,
+    response_body_read,
+    seconds_text,
+)
 
 CHANGES_PATH = "/api/v1/exchange/changes"
-CHUNK_BYTES = 64 * 1024
 ERROR_BODY_BYTES = 64 * 1024
-# The whole response must arrive within this many read timeouts (a peer dripping one
-# byte per read timeout would otherwise keep the worker forever).
-DEADLINE_FACTOR = 3
 
 
 class ResponseTooLarge(PeerProtocolError):
@@ -30,13 +33,8 @@ class ResponseTooLarge(PeerProtocolError):
     too_large = True
 
 
-def _number(value: float) -> str:
-    """A number as Vietnamese writes it (decimal comma): 0,2; 8; 1,5."""
-    return f"{value:g}".replace(".", ",")
-
-
 def _megabytes(size: int) -> str:
-    return f"{_number(size / (1024 * 1024))} MB"
+    return f"{seconds_text(size / (1024 * 1024))} MB"
 
 
 def peer_types(peer: Any) -> list[str]:
@@ -90,7 +88,7 @@ class FeedAdapter(Adapter):
             )
         except requests.Timeout:
             raise PeerError(
-                f"Quá thời gian chờ nút {self.peer.name} ({_number(timeout)} giây)."
+                f"Quá thời gian chờ nút {self.peer.name} ({seconds_text(timeout)} giây)."
             ) from None
         except requests.ConnectionError as exc:
             raise PeerError(f"Không kết nối được nút {self.peer.name}: {exc}") from None
@@ -134,41 +132,14 @@ class FeedAdapter(Adapter):
             getattr(settings, "EXCHANGE_MAX_RESPONSE_BYTES", 8 * 1024 * 1024)
         )
         too_large = ResponseTooLarge(f"Phản hồi quá lớn (> {_megabytes(maximum)}).")
-        declared = response.headers.get("Content-Length")
-        if cap and declared and declared.isdigit() and int(declared) > maximum:
-            raise too_large
-        timeout = float(getattr(settings, "EXCHANGE_HTTP_TIMEOUT", 20))
-        deadline = time.monotonic() + timeout * DEADLINE_FACTOR
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(CHUNK_BYTES):
-                if not chunk:
-                    continue
-                size += len(chunk)
-                if size > maximum:
-                    if cap:
-                        chunks.clear()  # the traceback keeps this frame: free the body now
-                        raise too_large
-                    chunks.append(chunk[: len(chunk) - (size - maximum)])
-                    break
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise PeerError(
-                        f"Nút {self.peer.name} gửi phản hồi quá chậm "
-                        f"(quá {_number(timeout * DEADLINE_FACTOR)} giây)."
-                    )
-        except requests.Timeout:
-            raise PeerError(
-                f"Quá thời gian chờ nút {self.peer.name} ({_number(timeout)} giây)."
-            ) from None
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise PeerError(f"Kết nối với nút {self.peer.name} bị ngắt: {exc}") from None
-        except requests.exceptions.ContentDecodingError as exc:
-            raise PeerProtocolError(
-                f"Không giải nén được phản hồi của nút {self.peer.name}: {exc}"
-            ) from None
-        return b"".join(chunks)
+        return response_body_read(
+            response,
+            label=f"nút {self.peer.name}",
+            maximum=maximum,
+            timeout=float(getattr(settings, "EXCHANGE_HTTP_TIMEOUT", 20)),
+            too_large=too_large,
+            cap=cap,
+        )
 
     def _batch(self, body: bytes, *, after: int, content_type: str | None) -> FetchedBatch:
         name = self.peer.name

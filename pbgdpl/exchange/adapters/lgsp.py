@@ -61,7 +61,14 @@ from django.utils.text import slugify
 from pbgdpl.core.text import fold, normalize, normalize_document_number
 
 from ..canonical import content_hash
-from .base import Adapter, FetchedBatch, PeerError, PeerProtocolError, register_adapter
+from .base import (
+    Adapter,
+    FetchedBatch,
+    PeerError,
+    PeerProtocolError,
+    register_adapter,
+    response_body_read,
+)
 from .feed import ResponseTooLarge
 
 logger = logging.getLogger(__name__)
@@ -71,9 +78,7 @@ DEFAULT_TOKEN_PATH = "/token"  # noqa: S105 - a URL path, not a secret
 DEFAULT_LIST_PATH = "/vbqppl/van-ban"
 DEFAULT_PAGE_SIZE = 100
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-CHUNK_BYTES = 64 * 1024
 ERROR_BODY_BYTES = 64 * 1024
-DEADLINE_FACTOR = 3
 # Renew the token this long before the peer says it expires.
 TOKEN_MARGIN_SECONDS = 30
 # A page made only of records already seen (all at the cursor's timestamp) sends us to
@@ -284,40 +289,14 @@ class LgspAdapter(Adapter):
             f"Phản hồi của hệ thống LGSP {self.peer.name} quá lớn "
             f"(> {maximum / (1024 * 1024):g} MB)."
         )
-        declared = response.headers.get("Content-Length")
-        if cap and declared and declared.isdigit() and int(declared) > maximum:
-            raise too_large
-        timeout = self._timeout()
-        deadline = time.monotonic() + timeout * DEADLINE_FACTOR
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(CHUNK_BYTES):
-                if not chunk:
-                    continue
-                size += len(chunk)
-                if size > maximum:
-                    if cap:
-                        raise too_large
-                    chunks.append(chunk[: len(chunk) - (size - maximum)])
-                    break
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise PeerError(
-                        f"Hệ thống LGSP {self.peer.name} gửi phản hồi quá chậm "
-                        f"(quá {timeout * DEADLINE_FACTOR:g} giây)."
-                    )
-        except requests.Timeout:
-            raise PeerError(
-                f"Quá thời gian chờ hệ thống LGSP {self.peer.name} ({timeout:g} giây)."
-            ) from None
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise PeerError(f"Kết nối với hệ thống LGSP {self.peer.name} bị ngắt: {exc}") from None
-        except requests.exceptions.ContentDecodingError as exc:
-            raise PeerProtocolError(
-                f"Không giải nén được phản hồi của hệ thống LGSP {self.peer.name}: {exc}"
-            ) from None
-        return b"".join(chunks)
+        return response_body_read(
+            response,
+            label=f"hệ thống LGSP {self.peer.name}",
+            maximum=maximum,
+            timeout=self._timeout(),
+            too_large=too_large,
+            cap=cap,
+        )
 
     def _json(self, body: bytes, *, what: str) -> Any:
         try:

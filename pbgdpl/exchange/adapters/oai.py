@@ -32,7 +32,6 @@ The page size is the repository's: ``limit`` cannot be passed on in OAI-PMH.
 
 import json
 import logging
-import time
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -45,15 +44,20 @@ from lxml import etree
 
 from ..canonical import content_hash
 from ..oai_types import DC_ELEMENTS, OAI_RECORD, dc_key
-from .base import Adapter, FetchedBatch, PeerError, PeerProtocolError, register_adapter
+from .base import (
+    Adapter,
+    FetchedBatch,
+    PeerError,
+    PeerProtocolError,
+    register_adapter,
+    response_body_read,
+)
 
 logger = logging.getLogger(__name__)
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-CHUNK_BYTES = 64 * 1024
-DEADLINE_FACTOR = 3  # the whole response must arrive within this many read timeouts
 CURSOR_MAX_CHARS = 300  # Peer.cursor
 LICENCE_MAX_CHARS = 200
 
@@ -336,29 +340,10 @@ class OaiAdapter(Adapter):
         too_large = OaiResponseTooLarge(
             f"Phản hồi của kho OAI-PMH {name} quá lớn (> {maximum / (1024 * 1024):g} MB)."
         )
-        declared = response.headers.get("Content-Length") or ""
-        if declared.isdigit() and int(declared) > maximum:
-            raise too_large
-        deadline = time.monotonic() + timeout * DEADLINE_FACTOR
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            for chunk in response.iter_content(CHUNK_BYTES):
-                size += len(chunk)
-                if size > maximum:
-                    raise too_large
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise PeerError(
-                        f"Kho OAI-PMH {name} gửi phản hồi quá chậm "
-                        f"(quá {timeout * DEADLINE_FACTOR:g} giây)."
-                    )
-        except requests.Timeout:
-            raise PeerError(f"Quá thời gian chờ kho OAI-PMH {name} ({timeout:g} giây).") from None
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
-            raise PeerError(f"Kết nối với kho OAI-PMH {name} bị ngắt: {exc}") from None
-        except requests.exceptions.ContentDecodingError as exc:
-            raise PeerProtocolError(
-                f"Không giải nén được phản hồi của kho OAI-PMH {name}: {exc}"
-            ) from None
-        return b"".join(chunks)
+        return response_body_read(
+            response,
+            label=f"kho OAI-PMH {name}",
+            maximum=maximum,
+            timeout=timeout,
+            too_large=too_large,
+        )

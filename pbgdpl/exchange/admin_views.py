@@ -36,6 +36,7 @@ from .registry import registered_types
 from .services import (
     EXCHANGE_SCOPE,
     RESERVED_OPTION_PREFIX,
+    PeerInvalid,
     access_token_issue,
     access_token_revoke,
     node_base_url,
@@ -308,7 +309,14 @@ class PeerFormView(ExchangeManagerRequiredMixin, WagtailAdminTemplateMixin, View
             messages.validation_error(request, _("Chưa lưu được: hãy sửa các lỗi bên dưới."), form)
             return self.render_page(form)
         if self.peer is None:
-            peer = peer_create(actor=request.user, **form.service_kwargs())
+            try:
+                peer = peer_create(actor=request.user, **form.service_kwargs())
+            except PeerInvalid as exc:  # the service checks again (e.g. a name just taken)
+                form.add_error(None, str(exc))
+                messages.validation_error(
+                    request, _("Chưa lưu được: hãy sửa các lỗi bên dưới."), form
+                )
+                return self.render_page(form)
             messages.success(request, _("Đã thêm nút “%(name)s”.") % {"name": peer.name})
             return redirect(_peer_url(peer))
         if peer_update(actor=request.user, peer=self.peer, **form.service_kwargs()):

@@ -21,7 +21,7 @@ from pbgdpl.people.permissions import require
 
 from .canonical import content_hash
 from .models import AccessToken, ChangeOp, FeedSequence, ItemChange, Peer, SharedItem
-from .registry import exchange_type_get
+from .registry import exchange_type_get, registered_types
 
 
 def node_base_url() -> str:
@@ -285,28 +285,78 @@ def _peer_snapshot(peer: Peer) -> dict:
     }
 
 
+class PeerInvalid(ValueError):
+    """A peer that cannot be added; the message says why (in Vietnamese)."""
+
+
 @transaction.atomic
 def peer_create(
     *,
-    actor: Any,
+    actor: Any | None,
     name: str,
     base_url: str,
-    kind: str,
-    types: list[str],
+    kind: str = "feed",
+    types: list[str] | None = None,
     token: str = "",
     options: dict | None = None,
     enabled: bool = True,
 ) -> Peer:
-    """Add a peer to pull from (input already validated by :class:`PeerForm`); audited
-    as ``exchange.peer.create``. Raises PermissionDenied unless ``actor`` manages the
-    exchange."""
-    require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    """Add a peer to pull from; audited as ``exchange.peer.create``.
+
+    Checks the name (a unique slug), the address (http or https), the kind (one with an
+    adapter) and the types (registered here), and raises :class:`PeerInvalid` with every
+    problem found. ``actor`` is the back-office user (who must manage the exchange:
+    PermissionDenied otherwise) or None for an operator at the command line.
+    """
+    if actor is not None:
+        require(actor, "exchange.manage", EXCHANGE_SCOPE)
+    from django.core.exceptions import ValidationError
+    from django.core.validators import URLValidator, validate_slug
+
+    from .adapters.base import adapter_kinds
+
+    problems: list[str] = []
+    types = [t.strip() for t in (types or []) if t.strip()]
+    base_url = base_url.strip().rstrip("/")
+    try:
+        validate_slug(name)
+        if len(name) > 60:
+            raise ValidationError("too long")
+    except ValidationError:
+        problems.append(
+            f"Tên nút {name!r} không hợp lệ: chỉ dùng chữ không dấu, số, gạch ngang, "
+            "gạch dưới, tối đa 60 ký tự."
+        )
+    else:
+        if Peer.objects.filter(name=name).exists():
+            problems.append(f"Đã có nút tên {name!r}.")
+    try:
+        URLValidator(schemes=["http", "https"])(base_url)
+        if len(base_url) > 300:
+            raise ValidationError("too long")
+    except ValidationError:
+        problems.append(
+            f"Địa chỉ {base_url!r} không hợp lệ: cần một địa chỉ http(s) đầy đủ, "
+            "ví dụ https://pbgdpl.gialai.gov.vn (tối đa 300 ký tự)."
+        )
+    kinds = adapter_kinds()
+    if kind not in kinds:
+        problems.append(f"Loại nút {kind!r} chưa được hỗ trợ (có: {', '.join(kinds)}).")
+    known = registered_types()
+    unknown = [t for t in types if t not in known]
+    if unknown:
+        problems.append(
+            f"Loại dữ liệu không có ở nút này: {', '.join(unknown)} "
+            f"(có: {', '.join(sorted(known))})."
+        )
+    if problems:
+        raise PeerInvalid(" ".join(problems))
     peer = Peer.objects.create(
         name=name,
-        base_url=base_url.rstrip("/"),
+        base_url=base_url,
         kind=kind,
-        types=list(types),
-        token=token,
+        types=types,
+        token=token.strip(),
         options=dict(options or {}),
         enabled=enabled,
     )

@@ -30,7 +30,8 @@ from requests.structures import CaseInsensitiveDict
 from pbgdpl.exchange import pull as pull_module
 from pbgdpl.exchange.canonical import content_hash
 from pbgdpl.exchange.models import ItemChange, Peer, PeerRun, RejectedItem, SharedItem
-from pbgdpl.exchange.pull import exchange_pull, peer_add
+from pbgdpl.exchange.pull import exchange_pull
+from pbgdpl.exchange.services import peer_create
 
 pytestmark = pytest.mark.django_db
 
@@ -202,7 +203,7 @@ def _b_reset() -> Peer:
     RejectedItem.objects.all().delete()
     PeerRun.objects.all().delete()
     Peer.objects.all().delete()
-    return peer_add(name="a", base_url=A_URL)
+    return peer_create(actor=None, name="a", base_url=A_URL)
 
 
 # A few fixed titles too, so that some edits change nothing (no new version).

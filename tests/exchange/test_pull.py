@@ -21,8 +21,8 @@ from django.utils import timezone
 from pbgdpl.exchange import pull
 from pbgdpl.exchange.canonical import content_hash
 from pbgdpl.exchange.models import ItemChange, Peer, PeerRun, RejectedItem, SharedItem
-from pbgdpl.exchange.pull import PeerBusy, exchange_pull, exchange_pull_due, peer_add
-from pbgdpl.exchange.services import node_base_url
+from pbgdpl.exchange.pull import PeerBusy, exchange_pull, exchange_pull_due
+from pbgdpl.exchange.services import PeerInvalid, node_base_url, peer_create
 from pbgdpl.exchange.tasks import exchange_pull_due_task, exchange_pull_task
 
 pytestmark = pytest.mark.django_db
@@ -706,8 +706,8 @@ def test_command_peer_add_checks_its_input():
 
 def test_peer_add_refuses_a_kind_without_an_adapter(monkeypatch):
     monkeypatch.setattr("pbgdpl.exchange.adapters.base.adapter_kinds", lambda: ["feed"])
-    with pytest.raises(pull.PeerInvalid, match="Loại nút 'lgsp' chưa được hỗ trợ"):
-        peer_add(name="lgsp-tinh", base_url="https://lgsp.example.vn", kind="lgsp")
+    with pytest.raises(PeerInvalid, match="Loại nút 'lgsp' chưa được hỗ trợ"):
+        peer_create(actor=None, name="lgsp-tinh", base_url="https://lgsp.example.vn", kind="lgsp")
 
 
 def test_command_pull_reports_and_fails_with_a_non_zero_status(peer, remote, served, capsys):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from pbgdpl.exchange.models import Peer
-from pbgdpl.exchange.pull import PeerInvalid, peer_add
+from pbgdpl.exchange.services import PeerInvalid, peer_create
 
 
 class Command(BaseCommand):
@@ -28,8 +28,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, name, base_url, token, types, kind, **options):
         try:
-            peer = peer_add(
-                name=name, base_url=base_url, token=token, types=types.split(","), kind=kind
+            peer = peer_create(
+                actor=None,
+                name=name,
+                base_url=base_url,
+                token=token,
+                types=types.split(","),
+                kind=kind,
             )
         except PeerInvalid as exc:
             raise CommandError(str(exc)) from None

@@ -61,7 +61,7 @@ from lxml import etree
 from pbgdpl.core.text import fold
 
 from .models import SharedItem
-from .oai_types import OAI_RECORD
+from .oai_types import DC_ELEMENTS, OAI_RECORD
 from .registry import ExchangeType, registered_types
 from .selectors import readable_types as _readable_types
 from .services import node_base_url
@@ -89,24 +89,6 @@ GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
 DEFAULT_PAGE_SIZE = 100
 DEFAULT_TOKEN_MAX_AGE = 24 * 3600
 TOKEN_SALT = "pbgdpl.exchange.oai.resumption"  # noqa: S105 (a namespace, not a secret)
-# The fifteen elements of simple Dublin Core, in the order they are written.
-DC_ELEMENTS = (
-    "title",
-    "creator",
-    "subject",
-    "description",
-    "publisher",
-    "contributor",
-    "date",
-    "type",
-    "format",
-    "identifier",
-    "source",
-    "language",
-    "relation",
-    "coverage",
-    "rights",
-)
 TYPE_SET = "type"
 FIELD_SET = "field"
 

@@ -7,8 +7,8 @@ from django.conf import settings
 
 from pbgdpl.exchange.registry import ExchangeType, SharedRecord, register
 
-from .models import ArticlePage
 from .search_types import article_plain_text
+from .selectors import article_ids_published, articles_published_by_id
 
 EXCHANGE_PAGE = "portal.page"
 # Item ids of pages: one per language version, stable across renames and moves.
@@ -56,17 +56,9 @@ def page_item_uuid(page) -> uuid.UUID:
 
 
 def pages_fetch(ids: list[str]) -> list[SharedRecord]:
-    keys = [int(i) for i in ids if str(i).isdigit()]
     base = settings.SITE_BASE_URL.rstrip("/")
     out = []
-    pages = (
-        ArticlePage.objects.live()
-        .public()
-        .filter(id__in=keys)
-        .specific()
-        .select_related("locale")
-        .prefetch_related("legal_fields", "audiences", "citations")
-    )
+    pages = articles_published_by_id(ids)
     for page in pages:
         language = page.locale.language_code
         vi_uuid = None
@@ -107,9 +99,7 @@ def pages_fetch(ids: list[str]) -> list[SharedRecord]:
 
 
 def pages_all_ids():
-    return (
-        ArticlePage.objects.live().public().order_by("pk").values_list("pk", flat=True).iterator()
-    )
+    return article_ids_published()
 
 
 def _dublin_core(data: dict) -> dict[str, list[str]]:

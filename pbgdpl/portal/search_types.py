@@ -1,12 +1,15 @@
 """The portal's searchable type ("page": every published article, all languages),
 registered with search in AppConfig.ready()."""
 
+import html as html_lib
+
 from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
 
 from pbgdpl.search.registry import IndexDocument, SearchType, register, register_kind_label
 
 from .models import ArticlePage, LegalCasePage, MediaPage
+from .selectors import article_ids_published, articles_published_by_id
 
 SEARCH_PAGE = "page"
 
@@ -43,22 +46,12 @@ def _plain(html: str) -> str:
     if not html:
         return ""
     text = strip_tags(expand_db_html(html).replace("</p>", "</p>\n").replace("<br/>", "\n"))
-    import html as html_lib
-
     return html_lib.unescape(text)
 
 
 def pages_fetch(ids: list[str]) -> list[IndexDocument]:
-    keys = [int(i) for i in ids if str(i).isdigit()]
     out = []
-    pages = (
-        ArticlePage.objects.live()
-        .public()
-        .filter(id__in=keys)
-        .specific()
-        .select_related("locale")
-        .prefetch_related("legal_fields")
-    )
+    pages = articles_published_by_id(ids)
     for page in pages:
         fields = tuple(f.code for f in page.legal_fields.all())
         out.append(
@@ -86,9 +79,7 @@ def pages_fetch(ids: list[str]) -> list[IndexDocument]:
 
 
 def pages_all_ids():
-    return (
-        ArticlePage.objects.live().public().order_by("pk").values_list("pk", flat=True).iterator()
-    )
+    return article_ids_published()
 
 
 def register_all() -> None:

@@ -23,6 +23,27 @@ def articles_live(*, locale: Locale | None = None) -> QuerySet[ArticlePage]:
     return qs.order_by("-date", "-first_published_at", "-id")
 
 
+def articles_published_by_id(ids: list[str]) -> QuerySet[ArticlePage]:
+    """The published, public articles among ``ids`` (strings; others ignored), specific,
+    with what search and the exchange read of them."""
+    keys = [int(i) for i in ids if str(i).isdigit()]
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(id__in=keys)
+        .specific()
+        .select_related("locale")
+        .prefetch_related("legal_fields", "audiences", "citations")
+    )
+
+
+def article_ids_published():
+    """The ids of every published, public article (an iterator, for full rebuilds)."""
+    return (
+        ArticlePage.objects.live().public().order_by("pk").values_list("pk", flat=True).iterator()
+    )
+
+
 def articles_under(parent: Page) -> QuerySet[ArticlePage]:
     """Published public articles anywhere below ``parent``, newest first."""
     return articles_live().descendant_of(parent)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "pbgdpl.exchange",
     "pbgdpl.laws",
     "pbgdpl.portal",
+    "pbgdpl.qa",
     "pbgdpl.api",
     # wagtail
     "wagtail.contrib.forms",
@@ -397,3 +398,13 @@ EXCHANGE_NODE_NAME = os.environ.get("EXCHANGE_NODE_NAME", "")
 EXCHANGE_ADMIN_EMAIL = os.environ.get("EXCHANGE_ADMIN_EMAIL", "")
 EXCHANGE_OAI_PAGE_SIZE = int(os.environ.get("EXCHANGE_OAI_PAGE_SIZE", "100"))
 EXCHANGE_OAI_TOKEN_MAX_AGE = int(os.environ.get("EXCHANGE_OAI_TOKEN_MAX_AGE", "86400"))
+
+# Legal Q&A: answer deadline in working days (per field in the back office), how long the
+# asker's personal data is kept after the question is closed, and the per-address limit
+# on questions sent (questions, seconds).
+QA_ANSWER_WORKING_DAYS = int(os.environ.get("QA_ANSWER_WORKING_DAYS", "10"))
+QA_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("QA_PERSONAL_DATA_RETENTION_DAYS", "365"))
+QA_ASK_RATE = (
+    int(os.environ.get("QA_ASK_RATE_COUNT", "10")),
+    int(os.environ.get("QA_ASK_RATE_SECONDS", "3600")),
+)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("pbgdpl.laws.urls")),
     path("", include("pbgdpl.search.urls")),
+    path("", include("pbgdpl.qa.urls")),
     path("", include("pbgdpl.portal.urls")),
     path("", include("pbgdpl.exchange.urls_items")),
     path("", include("pbgdpl.exchange.urls_push")),

@@ -9,6 +9,7 @@ from pbgdpl.exchange.api import router as exchange_router
 from pbgdpl.exchange.push_api import router as push_router
 from pbgdpl.laws.api import router as laws_router
 from pbgdpl.people.api import router as people_router
+from pbgdpl.qa.api import router as qa_router
 from pbgdpl.search.api import router as search_router
 from pbgdpl.units.api import router as units_router
 
@@ -30,6 +31,7 @@ api.add_router("", search_router)
 api.add_router("", laws_router)
 api.add_router("", exchange_router)
 api.add_router("", push_router)
+api.add_router("", qa_router)
 
 
 @api.exception_handler(ValidationError)

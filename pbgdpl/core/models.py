@@ -84,3 +84,29 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_seq} {self.last_hash[:12]}"
+
+
+class CalendarDay(models.Model):
+    """A day that breaks the Monday–Friday working week of state agencies.
+
+    Public holidays and the days off the Government moves around them (nghỉ lễ, Tết, nghỉ
+    bù) are ``holiday``; Saturdays worked in exchange (làm bù) are ``workday``. Each year's
+    schedule is announced by the Ministry of Home Affairs, so it is data kept in the back
+    office, never code; service-level deadlines count working days with it.
+    """
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Ngày nghỉ lễ, Tết")
+        WORKDAY = "workday", _("Ngày làm bù")
+
+    day = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices, default=Kind.HOLIDAY)
+    name = models.CharField(_("tên"), max_length=200)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("ngày nghỉ, ngày làm bù")
+        verbose_name_plural = _("ngày nghỉ, ngày làm bù")
+
+    def __str__(self) -> str:
+        return f"{self.day:%d/%m/%Y} – {self.name}"

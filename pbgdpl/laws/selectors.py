@@ -8,6 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from pbgdpl.core.text import fold
+
 from .models import (
     DocumentVersion,
     LegalDocument,
@@ -380,3 +382,62 @@ def version_outline(version: DocumentVersion) -> list[TocEntry]:
         )
         for kind, number, heading, anchor, page, depth in rows
     ]
+
+
+# --------------------------------------------------------------------------- citations
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """A citation as shown: its label, and links when the library holds the text."""
+
+    number: str
+    title: str
+    article: str
+    detail: str
+    document_url: str = ""
+    article_url: str = ""
+
+    @property
+    def label(self) -> str:
+        parts = []
+        if self.detail:
+            parts.append(self.detail)
+        if self.article:
+            parts.append(f"Điều {self.article}")
+        where = ", ".join(parts)
+        name = f"{self.title} số {self.number}" if self.title else f"Văn bản số {self.number}"
+        return f"{where} {name}".strip() if where else name
+
+
+def citation_links(rows: list) -> list[CitationLink]:
+    """Resolve citation rows (anything with ``number``, ``title``, ``article`` and ``detail``:
+    the portal's page citations, the Q&A's answer citations) against the library: document
+    by số ký hiệu, article by number. Three queries whatever the number of rows."""
+    keys = {fold(row.number): row for row in rows if row.number}
+    documents = {
+        doc.number_key: doc
+        for doc in LegalDocument.objects.filter(number_key__in=list(keys)).only(
+            "id", "number", "number_key", "title", "eli"
+        )
+    }
+    pairs = []
+    for row in rows:
+        doc = documents.get(fold(row.number))
+        if doc is not None and row.article:
+            pairs.append((doc.id, row.article))
+    _with_text, article_urls = document_article_urls(pairs)
+    out = []
+    for row in rows:
+        doc = documents.get(fold(row.number))
+        out.append(
+            CitationLink(
+                number=doc.number if doc else row.number,
+                title=row.title or (doc.title if doc else ""),
+                article=row.article,
+                detail=row.detail,
+                document_url=document_url(doc) if doc else "",
+                article_url=article_urls.get((doc.id, row.article), "") if doc else "",
+            )
+        )
+    return out

@@ -6,22 +6,18 @@ the cache only), and the comment is plain text without markup.
 """
 
 import re
-import time
 import unicodedata
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from pbgdpl.core.context import client_ip
+from pbgdpl.core.ratelimit import RateLimit, rate_limit_hit
 
 from .models import PageFeedback
 from .routing import content_language_of_path
@@ -138,29 +134,8 @@ def page_feedback_summary(*, page: Page | None = None, path: str | None = None) 
 
 
 # ----------------------------------------------------------------------------- rate limit
-@dataclass(frozen=True)
-class RateLimit:
-    allowed: bool
-    retry_after: int  # seconds until the window ends (when not allowed)
-
-
 def feedback_rate_limit(request: HttpRequest) -> RateLimit:
     """Count this answer against the sender's limit (settings.PAGE_FEEDBACK_RATE:
-    (answers, seconds), default 10 per 10 minutes) in the shared cache.
-
-    The address is only used as a keyed hash (SECRET_KEY) in a cache key that expires with
-    its window; it is never stored in the database.
-    """
+    (answers, seconds), default 10 per 10 minutes); see :mod:`pbgdpl.core.ratelimit`."""
     limit, window = getattr(settings, "PAGE_FEEDBACK_RATE", RATE_DEFAULT)
-    now = time.time()
-    bucket = int(now // window)
-    who = salted_hmac("pbgdpl.portal.feedback", client_ip(request) or "unknown").hexdigest()[:32]
-    key = f"portal:feedback:rate:{bucket}:{who}"
-    cache.add(key, 0, timeout=window + 5)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 5)
-        count = 1
-    retry_after = max(1, int((bucket + 1) * window - now) + 1)
-    return RateLimit(allowed=count <= limit, retry_after=retry_after)
+    return rate_limit_hit(request, scope="portal.feedback", limit=limit, window=window)

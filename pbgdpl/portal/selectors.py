@@ -1,14 +1,12 @@
 """Reads for the public portal: lists, an article's context, citations, translations."""
 
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
-from pbgdpl.laws.models import LegalDocument, LegalField
-from pbgdpl.laws.selectors import document_article_urls, document_url
+from pbgdpl.laws.models import LegalField
+from pbgdpl.laws.selectors import CitationLink, citation_links
 
 from .models import ArticlePage, Audience, PageCitation
 
@@ -82,66 +80,10 @@ def listing_context(*, request: HttpRequest, parent: Page, per_page: int = PER_P
     }
 
 
-@dataclass(frozen=True)
-class CitationLink:
-    """A citation as shown: its label, and links when the library holds the text."""
-
-    number: str
-    title: str
-    article: str
-    detail: str
-    document_url: str = ""
-    article_url: str = ""
-
-    @property
-    def label(self) -> str:
-        parts = []
-        if self.detail:
-            parts.append(self.detail)
-        if self.article:
-            parts.append(f"Điều {self.article}")
-        where = ", ".join(parts)
-        name = f"{self.title} số {self.number}" if self.title else f"Văn bản số {self.number}"
-        return f"{where} {name}".strip() if where else name
-
-
 def citations_for_page(page: ArticlePage) -> list[CitationLink]:
     """The page's citations with links into the legal library (three queries)."""
     rows = list(PageCitation.objects.filter(page=page).order_by("sort_order", "id"))
     return citation_links(rows)
-
-
-def citation_links(rows: list[PageCitation]) -> list[CitationLink]:
-    """Resolve citation rows against the library: document by số ký hiệu, article by number."""
-    from pbgdpl.core.text import fold
-
-    keys = {fold(row.number): row for row in rows if row.number}
-    documents = {
-        doc.number_key: doc
-        for doc in LegalDocument.objects.filter(number_key__in=list(keys)).only(
-            "id", "number", "number_key", "title", "eli"
-        )
-    }
-    pairs = []
-    for row in rows:
-        doc = documents.get(fold(row.number))
-        if doc is not None and row.article:
-            pairs.append((doc.id, row.article))
-    _with_text, article_urls = document_article_urls(pairs)
-    out = []
-    for row in rows:
-        doc = documents.get(fold(row.number))
-        out.append(
-            CitationLink(
-                number=doc.number if doc else row.number,
-                title=row.title or (doc.title if doc else ""),
-                article=row.article,
-                detail=row.detail,
-                document_url=document_url(doc) if doc else "",
-                article_url=article_urls.get((doc.id, row.article), "") if doc else "",
-            )
-        )
-    return out
 
 
 def page_translations(page: Page) -> list[Page]:

@@ -1,5 +1,5 @@
-"""Load the demo: the Gia Lai units, a demo staff login, officers of two communes and the
-portal's demo content (articles, translations)."""
+"""Load the demo: the Gia Lai units, a demo staff login, officers of two communes, the
+portal's demo content (articles, translations) and the Q&A's demo questions."""
 
 import secrets
 
@@ -12,6 +12,7 @@ from pbgdpl.people.models import Role, User
 from pbgdpl.people.services import role_grant, user_create
 from pbgdpl.portal.demo import portal_demo_load
 from pbgdpl.portal.services import portal_site_tree_ensure
+from pbgdpl.qa.demo import APPROVER_EMAIL, REPORTER_EMAIL, qa_demo_load
 from pbgdpl.units.selectors import unit_children, unit_find_province
 
 DEMO_ADMIN_EMAIL = "quantri@demo.pbgdpl.vn"
@@ -75,6 +76,7 @@ class Command(BaseCommand):
                 role_grant(actor=admin, user=officer, role=Role.UNIT_OFFICER, unit=commune)
         portal_demo_load(stdout=self.stdout)
         self._legal_library()
+        qa_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
         self.stdout.write(f"  Trang quản trị : http://127.0.0.1:{settings_port()}/admin/")
@@ -88,6 +90,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  Cán bộ {commune.name}: canbo{index}@demo.pbgdpl.vn (cùng mật khẩu)"
             )
+        self.stdout.write(f"  Báo cáo viên pháp luật (trả lời hỏi đáp): {REPORTER_EMAIL}")
+        self.stdout.write(f"  Người duyệt câu trả lời: {APPROVER_EMAIL}")
 
     def _legal_library(self) -> None:
         """The 17 ALQAC laws when the shared data is here (seconds); the whole Bộ pháp

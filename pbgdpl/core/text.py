@@ -35,6 +35,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.utils.html import strip_tags
+
 __all__ = [
     "DocumentNumber",
     "find_document_numbers",
@@ -476,3 +478,19 @@ def tokenize_folded(text: str) -> list[str]:
     ("Hòa giải" and "hoa giai" give the same); a document number folds to
     ``DocumentNumber.folded`` ("42/2022/nd-cp")."""
     return [f for f in (fold(t) for t in tokenize(text)) if f]
+
+
+# Control characters except tab and new line (text may have several lines).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def plain_text_clean(value: str | None) -> str:
+    """User text as stored: HTML tags removed, control characters removed, NFC, at most
+    two blank lines in a row, trimmed. Output is always escaped again when shown."""
+    text = unicodedata.normalize("NFC", value or "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_tags(text)
+    text = CONTROL_CHARS.sub("", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()

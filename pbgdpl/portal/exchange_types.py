@@ -9,6 +9,7 @@ from pbgdpl.exchange.registry import ExchangeType, SharedRecord, register
 
 from .search_types import article_plain_text
 from .selectors import article_ids_published, articles_published_by_id
+from .seo import ORGANIZATION_NAME
 
 EXCHANGE_PAGE = "portal.page"
 # Item ids of pages: one per language version, stable across renames and moves.
@@ -111,7 +112,7 @@ def _dublin_core(data: dict) -> dict[str, list[str]]:
         "date": [data["date"]],
         "subject": list(data.get("fields") or []),
         "language": [data["language"]],
-        "publisher": ["Sở Tư pháp tỉnh Gia Lai"],
+        "publisher": [ORGANIZATION_NAME],
     }
 
 

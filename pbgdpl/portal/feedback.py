@@ -5,27 +5,23 @@ No personal data: no user, no IP address (the rate limit keys on a keyed hash of
 the cache only), and the comment is plain text without markup.
 """
 
-import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from pbgdpl.core.ratelimit import RateLimit, rate_limit_hit
+from pbgdpl.core.text import CONTROL_CHARS, plain_text_clean
 
 from .models import PageFeedback
 from .routing import content_language_of_path
 
 COMMENT_MAX_CHARS = 1000
 PATH_MAX_CHARS = 500
-# Control characters except tab and new line (a comment may have several lines).
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 RATE_DEFAULT = (10, 600)  # at most 10 answers per IP address per 10 minutes
 
 
@@ -59,12 +55,7 @@ def feedback_path_clean(path: str) -> str:
 
 def feedback_comment_clean(comment: str) -> str:
     """The comment as plain text: no HTML, no control characters, NFC, trimmed."""
-    text = unicodedata.normalize("NFC", comment or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_tags(text)
-    text = CONTROL_CHARS.sub("", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    return plain_text_clean(comment)
 
 
 def _page_for_path(path: str, *, site: Site | None) -> Page | None:

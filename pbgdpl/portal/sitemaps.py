@@ -149,6 +149,14 @@ class LegalDocumentSitemap(Sitemap):
 SECTIONS: dict[str, type[Sitemap]] = {"trang": PageSitemap, "van-ban": LegalDocumentSitemap}
 
 
+def sitemap_section_register(name: str, sitemap_class: type[Sitemap]) -> None:
+    """Add a feature app's sitemap as section ``name`` (``/sitemap-<name>.xml``, listed in
+    the index). Call it from the app's ``AppConfig.ready()``; the class is built with the
+    request (``sitemap_class(request)``) and must give absolute-path locations. Registering
+    the same name again replaces the class."""
+    SECTIONS[name] = sitemap_class
+
+
 def _tag_noindex(response: HttpResponse) -> HttpResponse:
     response.headers["X-Robots-Tag"] = "noindex, noarchive"
     return response

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -265,7 +266,7 @@ def _answer_out(question) -> dict:
         "legal_field": question.legal_field.name,
         "legal_field_code": question.legal_field.code,
         "audiences": [a.code for a in question.audiences.all()],
-        "answered_on": question.answered_at.date() if question.answered_at else None,
+        "answered_on": localtime(question.answered_at).date() if question.answered_at else None,
         "published_at": question.published_at,
         "url": settings.SITE_BASE_URL + selectors.question_url(question),
         "citations": _citations(question),

@@ -45,3 +45,9 @@ class QaConfig(AppConfig):
         )
         search_types.register_all()
         exchange_types.register_all()
+
+        from pbgdpl.portal.sitemaps import sitemap_section_register
+
+        from .sitemaps import QaSitemap
+
+        sitemap_section_register("hoi-dap", QaSitemap)

@@ -4,8 +4,10 @@ any personal data), registered with exchange in AppConfig.ready()."""
 import uuid
 
 from django.conf import settings
+from django.utils.timezone import localtime
 
 from pbgdpl.exchange.registry import ExchangeType, SharedRecord, register
+from pbgdpl.portal.seo import ORGANIZATION_NAME
 
 from .selectors import question_ids_published, question_url, questions_published_by_id
 from .services import EXCHANGE_TYPE
@@ -65,8 +67,8 @@ def questions_fetch(ids: list[str]) -> list[SharedRecord]:
                     "answer": question.answer,
                     "field": question.legal_field.name,
                     "audiences": sorted(a.name for a in question.audiences.all()),
-                    "answered_on": question.answered_at.date().isoformat(),
-                    "published_on": question.published_at.date().isoformat(),
+                    "answered_on": localtime(question.answered_at).date().isoformat(),
+                    "published_on": localtime(question.published_at).date().isoformat(),
                     "url": base + question_url(question),
                     "citations": [
                         {
@@ -92,7 +94,7 @@ def _dublin_core(data: dict) -> dict[str, list[str]]:
         "date": [data["answered_on"]],
         "subject": [data["field"]],
         "language": ["vi"],
-        "publisher": ["Sở Tư pháp tỉnh Gia Lai"],
+        "publisher": [ORGANIZATION_NAME],
     }
 
 

@@ -1,6 +1,8 @@
 """The Q&A's searchable type ("qa.answer", kind "qa": every published question with its
 answer), registered with search in AppConfig.ready()."""
 
+from django.utils.timezone import localtime
+
 from pbgdpl.search.registry import IndexDocument, SearchType, register, register_kind_label
 
 from .selectors import question_ids_published, question_url, questions_published_by_id
@@ -25,9 +27,8 @@ def questions_fetch(ids: list[str]) -> list[IndexDocument]:
                     "url": question_url(question),
                     "qa": {
                         "field": question.legal_field.name,
-                        "answered_on": question.answered_at.date().isoformat()
-                        if question.answered_at
-                        else None,
+                        "answered_on": localtime(question.answered_at).date().isoformat(),
+                        "answered_label": localtime(question.answered_at).strftime("%d/%m/%Y"),
                     },
                 },
             )

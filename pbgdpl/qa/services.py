@@ -8,7 +8,6 @@ the audit log, and keeps search and the exchange in step inside the same transac
 
 import re
 import secrets
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -19,11 +18,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from pbgdpl.core.audit import audit_record
-from pbgdpl.core.text import normalize_document_number
+from pbgdpl.core.text import normalize_document_number, plain_text_clean
 from pbgdpl.core.workdays import working_days_add
 from pbgdpl.exchange.services import exchange_publish
 from pbgdpl.laws.models import LegalField
@@ -69,7 +67,6 @@ CONSENT_TEXTS = {
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_PREFIX = "HD"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # Vietnamese phone numbers as people write them: 0905 123 456, 0905.123.456, +84 905…
 _PHONE = re.compile(r"(?<!\d)(?:\+84|0084|0)(?:[\s.\-]?\d){9,10}(?!\d)")
@@ -92,18 +89,6 @@ class QaStateError(ValueError):
 
 
 # --------------------------------------------------------------------------- text
-
-
-def plain_text_clean(value: str | None) -> str:
-    """User text as stored: HTML tags removed, control characters removed, NFC, at most
-    two blank lines in a row, trimmed. Output is always escaped again when shown."""
-    text = unicodedata.normalize("NFC", value or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_tags(text)
-    text = _CONTROL.sub("", text)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
 
 
 def personal_data_mask(text: str) -> str:

@@ -10,9 +10,7 @@ from pbgdpl.qa.models import Question
 from pbgdpl.qa.services import CitationInput, QuestionInput
 from tests.factories import RoleAssignmentFactory, UnitFactory, UserFactory
 
-QUESTION_TEXT = (
-    "Tôi muốn đăng ký kết hôn với người ở xã bên cạnh thì cần giấy tờ gì và làm ở đâu?"
-)
+QUESTION_TEXT = "Tôi muốn đăng ký kết hôn với người ở xã bên cạnh thì cần giấy tờ gì và làm ở đâu?"
 
 
 @dataclass
@@ -46,9 +44,7 @@ def qa_world() -> QaWorld:
     field, _ = LegalField.objects.get_or_create(
         code="hon-nhan-va-gia-dinh", defaults={"name": "Hôn nhân và gia đình"}
     )
-    other_field, _ = LegalField.objects.get_or_create(
-        code="dat-dai", defaults={"name": "Đất đai"}
-    )
+    other_field, _ = LegalField.objects.get_or_create(code="dat-dai", defaults={"name": "Đất đai"})
     citizen = UserFactory()
     RoleAssignmentFactory(user=citizen, role="citizen", unit=commune)
     return QaWorld(

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pbgdpl.laws",
     "pbgdpl.portal",
     "pbgdpl.qa",
+    "pbgdpl.contests",
     "pbgdpl.api",
     # wagtail
     "wagtail.contrib.forms",
@@ -407,4 +408,15 @@ QA_PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("QA_PERSONAL_DATA_RETENTION
 QA_ASK_RATE = (
     int(os.environ.get("QA_ASK_RATE_COUNT", "10")),
     int(os.environ.get("QA_ASK_RATE_SECONDS", "3600")),
+)
+
+# Contests: registrations per client address and window (a school registering a class from
+# one address needs room), and the grace for answers in flight at the deadline.
+CONTEST_REGISTER_RATE = (
+    int(os.environ.get("CONTEST_REGISTER_RATE_COUNT", "60")),
+    int(os.environ.get("CONTEST_REGISTER_RATE_SECONDS", "3600")),
+)
+CONTEST_DEADLINE_GRACE_SECONDS = int(os.environ.get("CONTEST_DEADLINE_GRACE_SECONDS", "3"))
+CONTEST_PERSONAL_DATA_RETENTION_DAYS = int(
+    os.environ.get("CONTEST_PERSONAL_DATA_RETENTION_DAYS", "365")
 )

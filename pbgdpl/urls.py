@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("pbgdpl.laws.urls")),
     path("", include("pbgdpl.search.urls")),
     path("", include("pbgdpl.qa.urls")),
+    path("", include("pbgdpl.contests.urls")),
     path("", include("pbgdpl.portal.urls")),
     path("", include("pbgdpl.exchange.urls_items")),
     path("", include("pbgdpl.exchange.urls_push")),

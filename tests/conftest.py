@@ -7,6 +7,13 @@ from tests.factories import UnitFactory
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Test users' passwords are hashed with a fast hasher (production keeps PBKDF2, whose
+    cost is the point there and a waste of seconds per test here)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _plain_http(settings):
     """The test client speaks plain HTTP; production redirects to HTTPS."""
     settings.SECURE_SSL_REDIRECT = False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from pbgdpl.contests.api import router as contests_router
 from pbgdpl.exchange.api import router as exchange_router
 from pbgdpl.exchange.push_api import router as push_router
 from pbgdpl.laws.api import router as laws_router
@@ -32,6 +33,7 @@ api.add_router("", laws_router)
 api.add_router("", exchange_router)
 api.add_router("", push_router)
 api.add_router("", qa_router)
+api.add_router("", contests_router)
 
 
 @api.exception_handler(ValidationError)

@@ -117,10 +117,11 @@ def _question(
     return status
 
 
-def qa_demo_load(
-    *, admin: User, province: Unit, password: str | None = None, stdout: Any = None
-) -> dict[str, int]:
-    """Load the demo questions through the workflow; returns counts per outcome."""
+def demo_reporter_and_approver(
+    *, admin: User, province: Unit, password: str | None
+) -> tuple[User, User]:
+    """The demo's legal reporter (writes answers and contest questions) and approver
+    (approves them), province-wide; created on first use, reused after."""
     reporter = _staff(
         email=REPORTER_EMAIL,
         password=password,
@@ -138,6 +139,16 @@ def qa_demo_load(
         role=Role.APPROVER,
         unit=province,
         admin=admin,
+    )
+    return reporter, approver
+
+
+def qa_demo_load(
+    *, admin: User, province: Unit, password: str | None = None, stdout: Any = None
+) -> dict[str, int]:
+    """Load the demo questions through the workflow; returns counts per outcome."""
+    reporter, approver = demo_reporter_and_approver(
+        admin=admin, province=province, password=password
     )
     communes = list(question_units().filter(path__startswith=province.path))
     if not communes:

@@ -7,7 +7,6 @@ the audit log, and keeps search and the exchange in step inside the same transac
 """
 
 import re
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pbgdpl.core.audit import audit_record
+from pbgdpl.core.codes import public_code_new, public_code_normalize
 from pbgdpl.core.text import normalize_document_number, plain_text_clean
 from pbgdpl.core.workdays import working_days_add
 from pbgdpl.exchange.services import exchange_publish
@@ -64,7 +64,6 @@ CONSENT_TEXTS = {
 }
 
 # Tracking codes: Crockford's base32 (no I, L, O, U), 10 symbols = 50 bits.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_PREFIX = "HD"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -124,18 +123,7 @@ def personal_data_findings(text: str, *, names: Iterable[str] = ()) -> list[str]
 def tracking_code_normalize(code: str) -> str:
     """The canonical form of a tracking code as typed ("hd-7k4m2-qxr0z", with O for 0 or
     I/L for 1 and any spaces or dashes) — "HD-7K4M2-QXR0Z"; "" when it cannot be one."""
-    raw = re.sub(r"[\s\-_.]", "", (code or "").upper())
-    if raw.startswith(CODE_PREFIX):
-        raw = raw[len(CODE_PREFIX) :]
-    raw = raw.replace("O", "0").replace("I", "1").replace("L", "1")
-    if len(raw) != 10 or any(ch not in CODE_ALPHABET for ch in raw):
-        return ""
-    return f"{CODE_PREFIX}-{raw[:5]}-{raw[5:]}"
-
-
-def _tracking_code_new() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
-    return f"{CODE_PREFIX}-{raw[:5]}-{raw[5:]}"
+    return public_code_normalize(code, prefix=CODE_PREFIX)
 
 
 def answer_working_days(*, legal_field: LegalField) -> int:
@@ -241,7 +229,7 @@ def qa_question_submit(*, data: QuestionInput) -> Question:
     now = timezone.now()
     personal = bool(clean["name"] or clean["email"] or clean["phone"])
     while True:
-        code = _tracking_code_new()
+        code = public_code_new(CODE_PREFIX)
         if not Question.objects.filter(code=code).exists():
             break
     question = Question.objects.create(

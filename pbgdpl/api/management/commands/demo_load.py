@@ -1,5 +1,5 @@
 """Load the demo: the Gia Lai units, a demo staff login, officers of two communes, the
-portal's demo content (articles, translations) and the Q&A's demo questions."""
+portal's demo content (articles, translations), the Q&A's demo questions and the contest."""
 
 import secrets
 
@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pbgdpl.contests.demo import contests_demo_load
 from pbgdpl.people.models import Role, User
 from pbgdpl.people.services import role_grant, user_create
 from pbgdpl.portal.demo import portal_demo_load
@@ -77,6 +78,7 @@ class Command(BaseCommand):
         portal_demo_load(stdout=self.stdout)
         self._legal_library()
         qa_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
+        contests_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
         self.stdout.write(f"  Trang quản trị : http://127.0.0.1:{settings_port()}/admin/")

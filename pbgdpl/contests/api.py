@@ -254,15 +254,12 @@ def _result_out(attempt: Attempt) -> dict:
 def _owned_attempt(request: HttpRequest, attempt_id: str):
     """The attempt and its participant when the token in the header owns it; else
     (None, None) — the caller answers 404 either way."""
-    attempt = selectors.attempt_for_id(attempt_id)
+    attempt = selectors.attempt_for_token(
+        attempt_id=attempt_id, token=request.META.get(selectors.PARTICIPANT_HEADER, "")
+    )
     if attempt is None:
         return None, None
-    participant = selectors.participant_from_request(
-        request, contest=attempt.round.contest, allow_cookie=False
-    )
-    if participant is None or participant.pk != attempt.participant_id:
-        return None, None
-    return attempt, participant
+    return attempt, attempt.participant
 
 
 def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:

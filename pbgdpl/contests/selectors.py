@@ -12,6 +12,7 @@ Ranking (one row per participant: their best graded attempt in the round):
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,6 +59,11 @@ def participant_cookie_name(contest: Contest) -> str:
     return PARTICIPANT_COOKIE % contest.pk
 
 
+def participant_token_hash(token: str) -> str:
+    """What is stored of a participant's token (SHA-256, hex)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def participant_from_request(
     request: Any, *, contest: Contest, allow_cookie: bool = True
 ) -> Participant | None:
@@ -73,6 +79,27 @@ def participant_from_request(
     if not token and allow_cookie:
         token = request.COOKIES.get(participant_cookie_name(contest), "")
     return participant_for_token(contest=contest, token=token.strip())
+
+
+def attempt_for_token(*, attempt_id: Any, token: str) -> Attempt | None:
+    """The attempt ``attempt_id`` when ``token`` is its participant's (one query, for the
+    API's hot path); None for a malformed or unknown id, someone else's attempt, or a
+    participant whose personal data was erased."""
+    if not token or len(token) > 200:
+        return None
+    try:
+        pk = uuid.UUID(str(attempt_id))
+    except (TypeError, ValueError):
+        return None
+    return (
+        Attempt.objects.filter(
+            pk=pk,
+            participant__token_hash=participant_token_hash(token.strip()),
+            participant__personal_data_erased_at__isnull=True,
+        )
+        .select_related("round", "round__contest", "participant")
+        .first()
+    )
 
 
 def attempt_for_participant(*, attempt_id: Any, participant: Participant | None) -> Attempt | None:

@@ -14,7 +14,6 @@ Attempts follow the lessons of Moodle quiz and Open edX at exam time:
   ``attempts_grade_pending`` grades; repeating a submission returns the first result.
 """
 
-import hashlib
 import random
 import secrets
 from collections.abc import Iterable
@@ -52,6 +51,7 @@ from .models import (
     ParticipantGroup,
     Round,
 )
+from .selectors import participant_token_hash
 
 CHOICES_MIN = 2
 CHOICES_MAX = 6
@@ -588,17 +588,15 @@ class ParticipantInput:
     consent_version: str = ""
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def participant_for_token(*, contest: Contest, token: str) -> Participant | None:
     """The participant of ``contest`` holding ``token``, or None (also once their personal
     data is erased: the token dies with it)."""
     if not token or len(token) > 200:
         return None
     return Participant.objects.filter(
-        contest=contest, token_hash=_token_hash(token), personal_data_erased_at__isnull=True
+        contest=contest,
+        token_hash=participant_token_hash(token),
+        personal_data_erased_at__isnull=True,
     ).first()
 
 
@@ -680,7 +678,7 @@ def participant_register(
                 unit=unit,
                 group=data.group,
                 user=user if getattr(user, "is_authenticated", False) else None,
-                token_hash=_token_hash(token),
+                token_hash=participant_token_hash(token),
                 consent_version=data.consent_version or CONSENT_VERSION,
                 consent_at=timezone.now(),
             )
@@ -759,9 +757,10 @@ def attempt_start(
     now = now or timezone.now()
     if participant.contest_id != round.contest_id:
         raise ContestStateError(_("Người dự thi không thuộc cuộc thi này."), code="not_participant")
-    active = Attempt.objects.filter(
-        round=round, participant=participant, status=AttemptStatus.ACTIVE
-    ).first()
+    # One read gives both the attempt in progress and the number used: two reads could
+    # straddle a concurrent click's commit and refuse it as "no attempts left".
+    attempts = list(Attempt.objects.filter(round=round, participant=participant))
+    active = next((a for a in attempts if a.status == AttemptStatus.ACTIVE), None)
     if active is not None:
         if active.deadline > now:
             return active
@@ -772,7 +771,7 @@ def attempt_start(
             _("Đợt thi chưa mở.") if state == "upcoming" else _("Đợt thi đã kết thúc."),
             code=f"round_{state}",
         )
-    used = Attempt.objects.filter(round=round, participant=participant).count()
+    used = len(attempts)
     if used >= round.attempts_allowed:
         raise ContestStateError(
             _("Bạn đã dùng hết %(n)s lượt dự thi của đợt này.") % {"n": round.attempts_allowed},
@@ -887,7 +886,7 @@ def attempt_submit(
             locked.status = AttemptStatus.EXPIRED if late else AttemptStatus.SUBMITTED
             if not late:
                 locked.answers = {**locked.answers, **clean}
-                locked.prediction = prediction if locked.round.prediction else None
+                locked.prediction = prediction if attempt.round.prediction else None
             locked.submitted_at = min(now, locked.deadline) if late else now
             locked.submit_key = key
             locked.duration_ms = _duration_ms(locked.started_at, locked.submitted_at)
@@ -902,8 +901,7 @@ def attempt_submit(
                 ]
             )
     if locked.graded_at is None:
-        attempt_grade(attempt_id=locked.pk)
-        locked.refresh_from_db()
+        locked = attempt_grade(attempt_id=locked.pk)
     return locked
 
 
@@ -919,8 +917,7 @@ def attempt_expire(*, attempt: Attempt, now: datetime | None = None) -> Attempt:
             locked.duration_ms = _duration_ms(locked.started_at, locked.deadline)
             locked.save(update_fields=["status", "submitted_at", "duration_ms"])
     if locked.status != AttemptStatus.ACTIVE and locked.graded_at is None:
-        attempt_grade(attempt_id=locked.pk)
-        locked.refresh_from_db()
+        locked = attempt_grade(attempt_id=locked.pk)
     return locked
 
 

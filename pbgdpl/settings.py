@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "pbgdpl.portal",
     "pbgdpl.qa",
     "pbgdpl.contests",
+    "pbgdpl.training",
     "pbgdpl.api",
     # wagtail
     "wagtail.contrib.forms",

@@ -12,6 +12,7 @@ from pbgdpl.laws.api import router as laws_router
 from pbgdpl.people.api import router as people_router
 from pbgdpl.qa.api import router as qa_router
 from pbgdpl.search.api import router as search_router
+from pbgdpl.training.api import router as training_router
 from pbgdpl.units.api import router as units_router
 
 api = NinjaAPI(
@@ -34,6 +35,7 @@ api.add_router("", exchange_router)
 api.add_router("", push_router)
 api.add_router("", qa_router)
 api.add_router("", contests_router)
+api.add_router("", training_router)
 
 
 @api.exception_handler(ValidationError)

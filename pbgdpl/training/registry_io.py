@@ -1,0 +1,768 @@
+"""The personnel registry as a spreadsheet: export to XLSX, and import from it.
+
+One row is one person in a PBGDPL role; the columns are :data:`REGISTRY_COLUMNS` (the
+exported workbook also carries a "Hướng dẫn" sheet that explains each column and lists
+the legal fields). The unit is given by its code ("Mã đơn vị") or by its name ("Đơn vị",
+matched without diacritics among the units in force); an export carries both.
+
+The import only adds people. It is all or nothing: every row is checked first with
+:func:`pbgdpl.training.services.person_input_clean` (the same rules as the form,
+including duplicates against the registry), plus what only a file can get wrong
+(unreadable dates, unknown unit names, the same person twice in the file, a unit the
+importing user may not manage). If any row is wrong nothing is stored and the report
+lists every problem as "Dòng 7 (Số điện thoại): …". Only a clean file is written, in
+one transaction, through ``services.person_create``.
+
+The file handling (size limits, zip-bomb guard, .xls/.csv detection) and the workbook
+conventions are those of the question bank importer, reused from
+:mod:`pbgdpl.contests.bank_io` and :mod:`pbgdpl.contests.exports`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from pbgdpl.contests.bank_io import BankRowError as RegistryRowError
+from pbgdpl.contests.bank_io import (
+    _bank_sheet,
+    _cell_text,
+    _open_workbook,
+    _upload_bytes,
+)
+from pbgdpl.contests.exports import cell_set, sheet_add, workbook_bytes, workbook_new
+from pbgdpl.contests.services import ContestInputError
+from pbgdpl.core.audit import audit_record
+from pbgdpl.core.text import fold
+from pbgdpl.laws.models import LegalField
+from pbgdpl.people.identifiers import normalize_email, normalize_phone
+from pbgdpl.people.permissions import can
+from pbgdpl.units.models import Unit
+from pbgdpl.units.selectors import unit_list_valid
+
+from . import services
+from .models import Person, PersonRole
+from .services import PersonInput, TrainingInputError
+
+__all__ = [
+    "IMPORT_MAX_ROWS",
+    "REGISTRY_COLUMNS",
+    "RegistryImportReport",
+    "RegistryRowError",
+    "registry_export_xlsx",
+    "registry_import_xlsx",
+]
+
+IMPORT_MAX_ROWS = 5000
+IMPORT_MAX_SCANNED_ROWS = 50_000  # rows read, empty ones included
+IMPORT_MAX_COLUMNS = 40
+HEADER_SEARCH_ROWS = 10
+
+# (key, header) in sheet order; headers are the file format, written in Vietnamese.
+_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("full_name", gettext_noop("Họ và tên")),
+    ("birth_date", gettext_noop("Ngày sinh")),
+    ("phone", gettext_noop("Số điện thoại")),
+    ("email", gettext_noop("Thư điện tử")),
+    ("role", gettext_noop("Vai trò")),
+    ("unit_code", gettext_noop("Mã đơn vị")),
+    ("unit_name", gettext_noop("Đơn vị")),
+    ("position", gettext_noop("Chức vụ, nơi công tác")),
+    ("decision_number", gettext_noop("Số quyết định công nhận")),
+    ("decision_date", gettext_noop("Ngày quyết định")),
+    ("term_from", gettext_noop("Nhiệm kỳ từ")),
+    ("term_to", gettext_noop("Nhiệm kỳ đến")),
+    ("legal_fields", gettext_noop("Lĩnh vực phụ trách")),
+)
+REGISTRY_COLUMNS: tuple[str, ...] = tuple(header for _key, header in _COLUMNS)
+REQUIRED_COLUMNS = ("full_name", "role")  # and one of unit_code / unit_name
+DATE_KEYS = ("birth_date", "decision_date", "term_from", "term_to")
+_HEADER = dict(_COLUMNS)
+_KEY_ORDER = [key for key, _header in _COLUMNS]
+REGISTRY_SHEET_TITLE = gettext_noop("Danh sách PBGDPL")  # at most 31 characters
+GUIDE_SHEET_TITLE = gettext_noop("Hướng dẫn")
+
+# Common spellings of the headers in the units' own spreadsheets (folded).
+_EXTRA_ALIASES = {
+    "ho ten": "full_name",
+    "ho va ten": "full_name",
+    "dien thoai": "phone",
+    "so dt": "phone",
+    "sdt": "phone",
+    "email": "email",
+    "e-mail": "email",
+    "ma xa": "unit_code",
+    "ten don vi": "unit_name",
+    "chuc vu": "position",
+    "linh vuc": "legal_fields",
+}
+# Columns a unit's own list often has and the import ignores (folded).
+_IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "ghi chu"}
+
+# Short words for the roles (folded); the full labels are added in every language.
+_ROLE_WORDS = {
+    "bao cao vien": PersonRole.REPORTER,
+    "bcv": PersonRole.REPORTER,
+    "reporter": PersonRole.REPORTER,
+    "tuyen truyen vien": PersonRole.PROPAGANDIST,
+    "ttv": PersonRole.PROPAGANDIST,
+    "propagandist": PersonRole.PROPAGANDIST,
+    "can bo": PersonRole.OFFICIAL,
+    "official": PersonRole.OFFICIAL,
+}
+_ROLE_SHORT = {
+    PersonRole.REPORTER: gettext_noop("Báo cáo viên"),
+    PersonRole.PROPAGANDIST: gettext_noop("Tuyên truyền viên"),
+    PersonRole.OFFICIAL: gettext_noop("Cán bộ"),
+}
+_UNIT_PREFIXES = ("thanh pho ", "thi tran ", "dac khu ", "phuong ", "tinh ", "xa ")
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
+
+
+@dataclass
+class RegistryImportReport:
+    """What an import did (or, with ``dry_run``, would do). With any error nothing was
+    stored and ``created`` counts the people the file would add once corrected;
+    ``person_ids`` lists the people written (none on a dry run or an error)."""
+
+    rows: int = 0
+    created: int = 0
+    errors: list[RegistryRowError] = field(default_factory=list)
+    dry_run: bool = False
+    person_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def stored(self) -> bool:
+        """Whether the people were written."""
+        return self.ok and not self.dry_run
+
+    def messages(self) -> list[str]:
+        """The errors as lines to show ("Dòng 7 (Số điện thoại): …")."""
+        return [str(e) for e in self.errors]
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _column_label(key: str) -> str:
+    return _(_HEADER[key]) if key in _HEADER else ""
+
+
+def _role_short(role: str) -> str:
+    return _(_ROLE_SHORT[role]) if role in _ROLE_SHORT else role
+
+
+def _person_row(person: Person) -> list[Any]:
+    fields = sorted(person.legal_fields.all(), key=lambda f: fold(f.name))
+    return [
+        person.full_name,
+        person.birth_date,
+        person.phone,
+        person.email,
+        _role_short(person.role),
+        person.unit.code,
+        person.unit.name,
+        person.position,
+        person.decision_number,
+        person.decision_date,
+        person.term_from,
+        person.term_to,
+        ", ".join(f.name for f in fields),
+    ]
+
+
+def registry_export_xlsx(*, people: Any) -> bytes:
+    """The registry rows ``people`` (a QuerySet or an iterable of Person; empty gives a
+    blank template) as an XLSX workbook that :func:`registry_import_xlsx` reads: the
+    list sheet (header frozen, dates as date cells, phone numbers as text, a drop-down
+    for the role) and a "Hướng dẫn" sheet describing each column and listing the legal
+    fields. The caller chooses the people the user may see (e.g. with
+    ``selectors.people_visible(user)``)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if hasattr(people, "select_related"):
+        people = people.select_related("unit").prefetch_related("legal_fields")
+    people = list(people)
+    workbook = workbook_new()
+    sheet = sheet_add(
+        workbook,
+        _(REGISTRY_SHEET_TITLE),
+        [_(h) for h in REGISTRY_COLUMNS],
+        (_person_row(person) for person in people),
+        wrap=[8, 13],
+        widths={1: 28, 2: 12, 3: 14, 4: 28, 5: 18, 6: 10, 7: 24, 8: 36, 13: 36},
+    )
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(_(label) for label in _ROLE_SHORT.values()) + '"',
+        allow_blank=True,
+        showErrorMessage=False,
+    )
+    letter = get_column_letter(_KEY_ORDER.index("role") + 1)
+    validation.add(f"{letter}2:{letter}{max(len(people) + 1, 2) + IMPORT_MAX_ROWS}")
+    sheet.add_data_validation(validation)
+
+    guide = sheet_add(
+        workbook,
+        _(GUIDE_SHEET_TITLE),
+        [_("Cột"), _("Bắt buộc"), _("Nội dung, giá trị hợp lệ")],
+        _guide_rows(),
+        wrap=[3],
+        widths={1: 26, 2: 12, 3: 100},
+        autofilter=False,
+    )
+    row = guide.max_row + 2
+    cell_set(guide, row, 1, _("Cách nhập")).font = _bold()
+    notes = _guide_notes()
+    for offset, text in enumerate(notes, start=1):
+        cell_set(guide, row + offset, 1, text)
+    row += len(notes) + 2
+    cell_set(guide, row, 1, _("Danh mục lĩnh vực")).font = _bold()
+    cell_set(guide, row + 1, 1, _("Mã")).font = _bold()
+    cell_set(guide, row + 1, 2, _("Tên")).font = _bold()
+    fields = sorted(LegalField.objects.values_list("code", "name"), key=lambda f: fold(f[1]))
+    for offset, (code, name) in enumerate(fields, start=2):
+        cell_set(guide, row + offset, 1, code)
+        cell_set(guide, row + offset, 2, name)
+    return workbook_bytes(workbook)
+
+
+def _bold() -> Any:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
+
+
+def _guide_rows() -> list[list[str]]:
+    yes, no = _("Có"), _("Không")
+    date_hint = _("Ngày dạng dd/mm/yyyy (ví dụ 05/09/1985) hoặc ô kiểu ngày.")
+    return [
+        [_(_HEADER["full_name"]), yes, _("Họ và tên đầy đủ, tối đa 120 ký tự.")],
+        [_(_HEADER["birth_date"]), no, date_hint],
+        [
+            _(_HEADER["phone"]),
+            no,
+            _(
+                "Số điện thoại di động hoặc cố định, ví dụ 0905 123 456 hoặc +84 905 123 456. "
+                "Mỗi số chỉ thuộc một người."
+            ),
+        ],
+        [_(_HEADER["email"]), no, _("Địa chỉ thư điện tử; mỗi địa chỉ chỉ thuộc một người.")],
+        [
+            _(_HEADER["role"]),
+            yes,
+            _("Báo cáo viên, Tuyên truyền viên hoặc Cán bộ (làm công tác PBGDPL)."),
+        ],
+        [
+            _(_HEADER["unit_code"]),
+            _("Mã hoặc tên"),
+            _("Mã đơn vị hành chính hiện hành (xã, phường, đặc khu, tỉnh)."),
+        ],
+        [
+            _(_HEADER["unit_name"]),
+            _("Mã hoặc tên"),
+            _(
+                "Tên đơn vị, ví dụ “Xã Ia Hrú” (không phân biệt dấu, hoa thường). Nếu có cả mã "
+                "thì mã được dùng và tên phải khớp với mã."
+            ),
+        ],
+        [_(_HEADER["position"]), no, _("Chức vụ, nơi công tác, tối đa 200 ký tự.")],
+        [
+            _(_HEADER["decision_number"]),
+            _("Báo cáo viên"),
+            _("Số quyết định công nhận; bắt buộc với báo cáo viên pháp luật."),
+        ],
+        [_(_HEADER["decision_date"]), no, date_hint + " " + _("Không sau ngày hôm nay.")],
+        [_(_HEADER["term_from"]), no, date_hint],
+        [_(_HEADER["term_to"]), no, date_hint + " " + _("Sau ngày bắt đầu nhiệm kỳ.")],
+        [
+            _(_HEADER["legal_fields"]),
+            no,
+            _("Mã hoặc tên lĩnh vực trong danh mục bên dưới, cách nhau bởi dấu phẩy."),
+        ],
+    ]
+
+
+def _guide_notes() -> list[str]:
+    return [
+        _("Mỗi dòng một người; dòng 1 là tiêu đề cột, giữ nguyên tiêu đề như tệp mẫu."),
+        _(
+            "Tệp .xlsx tối đa 5 MB và 5.000 người; chỉ đọc trang tính đầu tiên (không đọc "
+            "trang Hướng dẫn). Cột STT và Ghi chú được bỏ qua."
+        ),
+        _(
+            "Nếu có dòng lỗi, không người nào được lưu: hệ thống liệt kê mọi lỗi theo số dòng "
+            "để sửa rồi nhập lại."
+        ),
+        _(
+            "Người đã có trong danh sách (cùng số điện thoại, thư điện tử, hoặc cùng họ tên và "
+            "ngày sinh) hoặc xuất hiện hai lần trong tệp bị từ chối; người chuyển đơn vị thì "
+            "dùng chức năng chuyển đơn vị."
+        ),
+        _("Chỉ nhập được người của các đơn vị mà bạn được giao quản lý."),
+    ]
+
+
+# --------------------------------------------------------------------------- import: file
+
+
+@contextlib.contextmanager
+def _file_errors() -> Iterator[None]:
+    """The shared file helpers refuse with ContestInputError; this app speaks
+    TrainingInputError (same ``{"file": message}`` shape)."""
+    try:
+        yield
+    except ContestInputError as exc:
+        raise TrainingInputError(exc.errors) from None
+
+
+def _refuse(message: str) -> TrainingInputError:
+    return TrainingInputError({"file": message})
+
+
+def _header_aliases() -> dict[str, str]:
+    """Folded header → column key, in every language of the site."""
+    aliases: dict[str, str] = dict(_EXTRA_ALIASES)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for key, header in _COLUMNS:
+                aliases[fold(_(header))] = key
+    for key, header in _COLUMNS:
+        aliases[fold(header)] = key
+    return aliases
+
+
+def _header_columns(texts: list[str], aliases: dict[str, str], number: int) -> dict[int, str]:
+    columns: dict[int, str] = {}
+    unknown: list[str] = []
+    repeated: list[str] = []
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        folded = fold(text).rstrip(" *:")
+        if folded in _IGNORED_HEADERS:
+            continue
+        key = aliases.get(folded)
+        if key is None:
+            unknown.append(text[:40])
+        elif key in columns.values():
+            repeated.append(text[:40])
+        else:
+            columns[index] = key
+    present = set(columns.values())
+    missing = [_(_HEADER[k]) for k in REQUIRED_COLUMNS if k not in present]
+    if not {"unit_code", "unit_name"} & present:
+        missing.append(
+            _("%(code)s hoặc %(name)s")
+            % {"code": _(_HEADER["unit_code"]), "name": _(_HEADER["unit_name"])}
+        )
+    problems = []
+    if missing:
+        problems.append(_("thiếu cột bắt buộc %(cols)s") % {"cols": ", ".join(missing)})
+    if unknown:
+        problems.append(
+            _("cột không nhận ra %(cols)s") % {"cols": ", ".join(f"“{u}”" for u in unknown)}
+        )
+    if repeated:
+        problems.append(_("cột bị lặp %(cols)s") % {"cols": ", ".join(f"“{r}”" for r in repeated)})
+    if problems:
+        raise _refuse(
+            _(
+                "Dòng tiêu đề (dòng %(row)s) không đúng mẫu: %(problems)s. Các cột hợp lệ: "
+                "%(columns)s."
+            )
+            % {
+                "row": number,
+                "problems": "; ".join(problems),
+                "columns": ", ".join(_(h) for h in REGISTRY_COLUMNS),
+            }
+        )
+    return columns
+
+
+def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
+    """Read the list sheet: (spreadsheet row number, {column key: raw cell value}) per
+    non-empty data row, and the column keys the file has. Refuses a file without a
+    usable header, without rows or with too many rows."""
+    with _file_errors():
+        workbook = _open_workbook(data)
+    try:
+        with _file_errors():
+            sheet = _bank_sheet(workbook)
+        if sheet is None:
+            raise _refuse(_("Tệp không có trang tính danh sách."))
+        aliases = _header_aliases()
+        columns: dict[int, str] | None = None
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for number, values in enumerate(
+            sheet.iter_rows(max_col=IMPORT_MAX_COLUMNS, values_only=True), start=1
+        ):
+            if number > IMPORT_MAX_SCANNED_ROWS:
+                raise _refuse(
+                    _(
+                        "Trang tính có quá nhiều dòng (kể cả dòng trống): xoá các dòng thừa "
+                        "hoặc chia thành nhiều tệp."
+                    )
+                )
+            if columns is None:
+                texts = [_cell_text(v) for v in values]
+                if not any(texts):
+                    continue
+                if number > HEADER_SEARCH_ROWS:
+                    break
+                columns = _header_columns(texts, aliases, number)
+                continue
+            row = {
+                key: values[i]
+                for i, key in columns.items()
+                if i < len(values) and _cell_text(values[i])
+            }
+            if not row:
+                continue
+            rows.append((number, row))
+            if len(rows) > IMPORT_MAX_ROWS:
+                raise _refuse(
+                    _(
+                        "Tệp có hơn 5.000 người: hãy chia thành nhiều tệp, mỗi tệp tối đa "
+                        "5.000 dòng."
+                    )
+                )
+    finally:
+        workbook.close()
+    if columns is None:
+        raise _refuse(
+            _(
+                "Không thấy dòng tiêu đề cột (Họ và tên, Vai trò, Mã đơn vị, …): hãy dùng tệp "
+                "mẫu tải từ danh sách."
+            )
+        )
+    if not rows:
+        raise _refuse(_("Tệp không có người nào (chỉ có dòng tiêu đề)."))
+    return rows, set(columns.values())
+
+
+# --------------------------------------------------------------------------- import: rows
+
+
+def _date_value(raw: Any) -> tuple[date | None, bool]:
+    """A date cell or "dd/mm/yyyy" text (also "-" or "." separators, or ISO
+    "yyyy-mm-dd") as a date; (None, False) when it cannot be read."""
+    if isinstance(raw, datetime):
+        return raw.date(), True
+    if isinstance(raw, date):
+        return raw, True
+    text = _cell_text(raw)
+    if not text:
+        return None, True
+    if isinstance(raw, int | float):  # a bare number is not a date we can trust
+        return None, False
+    match = _DMY.match(text)
+    try:
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1])), True
+        match = _YMD.match(text)
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3])), True
+    except ValueError:
+        pass
+    return None, False
+
+
+def _phone_text(raw: Any) -> str:
+    """The phone cell as text; a number cell lost its leading zero in Excel
+    (905123456), which is put back."""
+    text = _cell_text(raw)
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and len(text) in (9, 10):
+        return "0" + text
+    return text
+
+
+def _role_lookup() -> dict[str, str]:
+    lookup = dict(_ROLE_WORDS)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for value, label in PersonRole.choices:
+                lookup[fold(str(label))] = value
+            for value, short in _ROLE_SHORT.items():
+                lookup[fold(_(short))] = value
+    return lookup
+
+
+def _field_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for code, name in LegalField.objects.values_list("code", "name"):
+        lookup[fold(name)] = code
+        lookup[fold(code)] = code
+    return lookup
+
+
+def _legal_fields_split(text: str, lookup: dict[str, str]) -> list[str]:
+    """Comma-separated fields as codes (unknown ones kept as written, for the service
+    to report). A field whose own name has a comma ("Khiếu nại, tố cáo") is found by
+    trying the longest run of pieces first."""
+    pieces = [p for p in _LIST_SPLIT.split(text) if p.strip()]
+    values: list[str] = []
+    start = 0
+    while start < len(pieces):
+        for end in range(len(pieces), start, -1):
+            code = lookup.get(fold(", ".join(pieces[start:end])))
+            if code is not None:
+                values.append(code)
+                start = end
+                break
+        else:
+            values.append(pieces[start])
+            start += 1
+    return values
+
+
+def _unit_key(name: str) -> str:
+    folded = fold(name)
+    for prefix in _UNIT_PREFIXES:
+        if folded.startswith(prefix):
+            return folded[len(prefix) :]
+    return folded
+
+
+@dataclass
+class _Units:
+    """The units in force, by code and by folded name (with and without "Xã", …)."""
+
+    by_code: dict[str, Unit]
+    by_name: dict[str, list[Unit]]
+    by_bare_name: dict[str, list[Unit]]
+
+    @classmethod
+    def load(cls) -> _Units:
+        by_code: dict[str, Unit] = {}
+        by_name: dict[str, list[Unit]] = {}
+        by_bare_name: dict[str, list[Unit]] = {}
+        for unit in unit_list_valid().only("id", "code", "name", "path", "kind"):
+            by_code[unit.code] = unit
+            by_name.setdefault(fold(unit.name), []).append(unit)
+            by_bare_name.setdefault(_unit_key(unit.name), []).append(unit)
+        return cls(by_code=by_code, by_name=by_name, by_bare_name=by_bare_name)
+
+    def named(self, name: str, *, actor: Any) -> tuple[Unit | None, str]:
+        """The unit called ``name``, or None and why. Several units of that name: the
+        one the actor manages, if only one."""
+        found = self.by_name.get(fold(name)) or self.by_bare_name.get(_unit_key(name)) or []
+        if len(found) > 1:
+            mine = [u for u in found if can(actor, "training.registry", u)]
+            found = mine if len(mine) == 1 else found
+        if len(found) == 1:
+            return found[0], ""
+        if not found:
+            return None, _(
+                "Không tìm thấy đơn vị “%(name)s” trong danh mục đơn vị hành chính hiện hành."
+            ) % {"name": name[:80]}
+        return None, _("Có nhiều đơn vị tên “%(name)s”: hãy ghi Mã đơn vị.") % {"name": name[:80]}
+
+
+@dataclass
+class _Row:
+    number: int
+    data: PersonInput
+    unit_key: str  # the column that named the unit
+
+
+def _row_input(
+    values: dict[str, Any],
+    *,
+    actor: Any,
+    units: _Units,
+    roles: dict[str, str],
+    fields: dict[str, str],
+    present: set[str],
+) -> tuple[PersonInput, dict[str, str], str]:
+    """The row as a PersonInput, the problems only the spreadsheet form can have
+    (column key → message), and the column key that names the unit."""
+    problems: dict[str, str] = {}
+    dates: dict[str, date | None] = {}
+    for key in DATE_KEYS:
+        dates[key], readable = _date_value(values.get(key))
+        if not readable:
+            problems[key] = _("Ngày không đúng dạng dd/mm/yyyy (ví dụ 05/09/1985).")
+    raw_role = _cell_text(values.get("role"))
+    role = roles.get(fold(raw_role), raw_role)
+
+    code = _cell_text(values.get("unit_code"))
+    name = _cell_text(values.get("unit_name"))
+    unit_key = "unit_code" if code or "unit_name" not in present else "unit_name"
+    unit_code = code
+    if code:
+        unit = units.by_code.get(code)
+        if unit is not None and name and fold(name) != fold(unit.name):
+            problems["unit_name"] = _("Tên đơn vị không khớp với mã %(code)s (%(name)s).") % {
+                "code": code,
+                "name": unit.name,
+            }
+    elif name:
+        unit, problem = units.named(name, actor=actor)
+        if unit is None:
+            problems["unit_name"] = problem
+        else:
+            unit_code = unit.code
+    else:
+        problems[unit_key] = _("Ghi mã đơn vị hoặc tên đơn vị.")
+    data = PersonInput(
+        full_name=_cell_text(values.get("full_name")),
+        role=role,
+        unit=unit_code,
+        birth_date=dates["birth_date"],
+        phone=_phone_text(values.get("phone")),
+        email=_cell_text(values.get("email")),
+        position=_cell_text(values.get("position")),
+        decision_number=_cell_text(values.get("decision_number")),
+        decision_date=dates["decision_date"],
+        term_from=dates["term_from"],
+        term_to=dates["term_to"],
+        legal_fields=_legal_fields_split(_cell_text(values.get("legal_fields")), fields),
+    )
+    return data, problems, unit_key
+
+
+def _identity_keys(data: PersonInput) -> list[tuple[str, str, str]]:
+    """(column key, identity, what) for the in-file duplicate check: the normalised
+    phone, the normalised e-mail, the folded name with the date of birth."""
+    keys: list[tuple[str, str, str]] = []
+    if data.phone.strip():
+        with contextlib.suppress(ValueError):
+            keys.append(("phone", "p:" + normalize_phone(data.phone), _("cùng số điện thoại")))
+    if data.email.strip():
+        keys.append(("email", "e:" + normalize_email(data.email), _("cùng thư điện tử")))
+    if data.birth_date and data.full_name.strip():
+        keys.append(
+            (
+                "full_name",
+                f"n:{fold(data.full_name)}|{data.birth_date.isoformat()}",
+                _("cùng họ tên và ngày sinh"),
+            )
+        )
+    return keys
+
+
+def _rows_check(
+    *, actor: Any, rows: list[tuple[int, dict[str, Any]]], present: set[str]
+) -> tuple[list[_Row], list[RegistryRowError]]:
+    errors: list[RegistryRowError] = []
+    units = _Units.load()
+    roles = _role_lookup()
+    fields = _field_lookup()
+    seen: dict[str, int] = {}
+    checked: list[_Row] = []
+    for number, values in rows:
+        data, row_errors, unit_key = _row_input(
+            values, actor=actor, units=units, roles=roles, fields=fields, present=present
+        )
+        for key, identity, what in _identity_keys(data):
+            if identity in seen:
+                row_errors.setdefault(
+                    key,
+                    _("Trùng với dòng %(row)s (%(what)s).") % {"row": seen[identity], "what": what},
+                )
+            else:
+                seen[identity] = number
+        clean: dict[str, Any] = {}
+        try:
+            clean = services.person_input_clean(data)
+        except TrainingInputError as exc:
+            for name, message in exc.errors.items():
+                key = unit_key if name == "unit" else name
+                key = key if key in _HEADER else ""
+                if key not in row_errors:  # our own, more precise message wins
+                    row_errors[key] = message
+        unit = clean.get("unit") or units.by_code.get(data.unit)
+        if unit is not None and not can(actor, "training.registry", unit):
+            row_errors[unit_key] = _("Bạn không được quản lý danh sách của đơn vị %(unit)s.") % {
+                "unit": unit.name
+            }
+        order = [*_KEY_ORDER, ""]
+        for key in sorted(row_errors, key=order.index):
+            errors.append(RegistryRowError(number, _column_label(key), row_errors[key]))
+        checked.append(_Row(number=number, data=data, unit_key=unit_key))
+    return checked, errors
+
+
+def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> RegistryImportReport:
+    """Add the people of an uploaded XLSX (bytes or a file-like object, e.g. a Django
+    UploadedFile) to the registry.
+
+    Raises PermissionDenied before reading anything unless ``actor`` holds
+    "training.registry" somewhere; raises TrainingInputError (field "file") for a file
+    that is not a readable .xlsx, is empty or over 5 MB, has no header row, unknown or
+    missing required columns, no rows, or more than 5,000 rows.
+
+    Otherwise returns a report. Every row is checked; a row whose unit the actor may not
+    manage is an error for that row. If any row is wrong, ``errors`` lists them all and
+    nothing is stored. Else (unless ``dry_run``) every row is added in one transaction
+    through ``services.person_create`` and the import is written once to the audit log
+    as "training.registry.import".
+    """
+    if not can(actor, "training.registry"):
+        raise PermissionDenied("training.registry")
+    with _file_errors():
+        data = _upload_bytes(file)
+    rows, present = _sheet_rows(data)
+    checked, errors = _rows_check(actor=actor, rows=rows, present=present)
+    report = RegistryImportReport(
+        rows=len(rows), created=len(checked), errors=errors, dry_run=dry_run
+    )
+    if errors or dry_run:
+        return report
+    current = checked[0]
+    try:
+        with transaction.atomic():
+            for current in checked:
+                person = services.person_create(actor=actor, data=current.data)
+                report.person_ids.append(person.pk)
+            units = sorted(
+                set(Person.objects.filter(pk__in=report.person_ids).values_list("unit__code"))
+            )
+            audit_record(
+                action="training.registry.import",
+                actor=actor,
+                object_type="training.person",
+                object_id="",
+                object_repr=_("Nhập danh sách từ tệp XLSX"),
+                unit_code=units[0][0] if len(units) == 1 else "",
+                data={"rows": report.rows, "created": len(report.person_ids)},
+            )
+    except TrainingInputError as exc:  # changed between the check and the write
+        report.person_ids = []
+        report.errors = [
+            RegistryRowError(
+                current.number,
+                _column_label(current.unit_key if k == "unit" else k),
+                m,
+            )
+            for k, m in exc.errors.items()
+        ]
+    except PermissionDenied:
+        report.person_ids = []
+        report.errors = [
+            RegistryRowError(
+                current.number,
+                _column_label(current.unit_key),
+                _("Bạn không được quản lý danh sách của đơn vị này."),
+            )
+        ]
+    return report

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pbgdpl.core.xlsx import UPLOAD_MAX_BYTES as IMPORT_MAX_BYTES
 from pbgdpl.laws.models import LegalField
 from pbgdpl.units.models import Unit
 
@@ -33,7 +34,7 @@ from .services import (
 CHOICE_ROWS = CHOICES_MAX
 DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 TAGS_MAX = 10
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
 # Query-string value of the status filter for "every status".
 STATUS_ALL = ""
 

@@ -16,34 +16,44 @@ written, in one transaction, through ``services.item_create``/``services.item_up
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
+from pbgdpl.core.xlsx import (
+    GUIDE_SHEET_TITLE,
+    UPLOAD_MAX_BYTES,
+    XlsxRowError,
+    bold_font,
+    cell_set,
+    cell_text,
+    data_sheet,
+    header_aliases,
+    list_validation_add,
+    sheet_add,
+    upload_bytes,
+    workbook_bytes,
+    workbook_new,
+    workbook_open,
+    xlsx_errors_as,
+)
 from pbgdpl.laws.models import LegalField
 from pbgdpl.people.permissions import can, require
 from pbgdpl.units.models import Unit
 
 from . import services
-from .exports import cell_set, sheet_add, workbook_bytes, workbook_new
 from .models import Difficulty, Item
 from .services import ContestInputError, ContestStateError, ItemInput
 
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
-IMPORT_MAX_UNZIPPED_BYTES = 60 * 1024 * 1024  # a 5 MB upload must not unpack to gigabytes
+IMPORT_MAX_BYTES = UPLOAD_MAX_BYTES  # the cap of every XLSX upload
 IMPORT_MAX_ROWS = 2000
 IMPORT_MAX_SCANNED_ROWS = 20_000  # rows read, empty ones included
 IMPORT_MAX_COLUMNS = 40
@@ -75,7 +85,6 @@ REQUIRED_COLUMNS = ("stem", "choice_a", "choice_b", "correct", "legal_field")
 CHOICE_KEYS = tuple(f"choice_{letter.lower()}" for letter in LETTERS)
 _HEADER = dict(_COLUMNS)
 BANK_SHEET_TITLE = gettext_noop("Ngân hàng câu hỏi")
-GUIDE_SHEET_TITLE = gettext_noop("Hướng dẫn")
 
 # Which column a message of item_input_clean belongs to.
 _FIELD_COLUMN = {
@@ -123,23 +132,8 @@ _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
 _LETTERS_SPLIT = re.compile(r"(?:\s*[,;/+&]\s*|\s+va\s+|\s+and\s+|\s+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class BankRowError:
-    """One problem of the file: its spreadsheet row (1 = header), the column header
-    (empty when it concerns the whole row) and a Vietnamese message."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("Dòng %(row)s (%(column)s): %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+# One problem of the file ("Dòng 7 (Đáp án đúng): …").
+BankRowError = XlsxRowError
 
 
 @dataclass
@@ -212,8 +206,6 @@ def items_export_xlsx(*, items: Any) -> bytes:
     practice) and a "Hướng dẫn" sheet describing each column and listing the legal
     fields. The caller chooses the items the user may see (e.g. with
     ``filter_permitted(user, "contests.bank", Item.objects.all())``)."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     if hasattr(items, "select_related"):
         items = items.select_related("legal_field").prefetch_related("choices")
     items = list(items)
@@ -229,22 +221,13 @@ def items_export_xlsx(*, items: Any) -> bytes:
         widths=widths,
     )
     last = max(len(items) + 1, 2) + IMPORT_MAX_ROWS
-    lists = [
-        (11, [str(label) for _v, label in Difficulty.choices]),
-        (17, [_("Có"), _("Không")]),
-    ]
-    from openpyxl.utils import get_column_letter
-
-    for column, values in lists:
-        validation = DataValidation(
-            type="list",
-            formula1='"' + ",".join(values) + '"',
-            allow_blank=True,
-            showErrorMessage=False,
-        )
-        letter = get_column_letter(column)
-        validation.add(f"{letter}2:{letter}{last}")
-        sheet.add_data_validation(validation)
+    list_validation_add(
+        sheet,
+        column=11,
+        values=[str(label) for _v, label in Difficulty.choices],
+        last_row=last,
+    )
+    list_validation_add(sheet, column=17, values=[_("Có"), _("Không")], last_row=last)
 
     guide = sheet_add(
         workbook,
@@ -256,24 +239,18 @@ def items_export_xlsx(*, items: Any) -> bytes:
         autofilter=False,
     )
     row = guide.max_row + 2
-    cell_set(guide, row, 1, _("Cách nhập")).font = _bold()
+    cell_set(guide, row, 1, _("Cách nhập")).font = bold_font()
     for offset, text in enumerate(_guide_notes(), start=1):
         cell_set(guide, row + offset, 1, text)
     row += len(_guide_notes()) + 2
-    cell_set(guide, row, 1, _("Danh mục lĩnh vực")).font = _bold()
-    cell_set(guide, row + 1, 1, _("Mã")).font = _bold()
-    cell_set(guide, row + 1, 2, _("Tên")).font = _bold()
+    cell_set(guide, row, 1, _("Danh mục lĩnh vực")).font = bold_font()
+    cell_set(guide, row + 1, 1, _("Mã")).font = bold_font()
+    cell_set(guide, row + 1, 2, _("Tên")).font = bold_font()
     fields = sorted(LegalField.objects.values_list("code", "name"), key=lambda f: fold(f[1]))
     for offset, (code, name) in enumerate(fields, start=2):
         cell_set(guide, row + offset, 1, code)
         cell_set(guide, row + offset, 2, name)
     return workbook_bytes(workbook)
-
-
-def _bold() -> Any:
-    from openpyxl.styles import Font
-
-    return Font(bold=True)
 
 
 def _guide_rows() -> list[list[str]]:
@@ -361,103 +338,16 @@ def _refuse(message: str) -> ContestInputError:
     return ContestInputError({"file": message})
 
 
-def _upload_bytes(file: Any) -> bytes:
-    if isinstance(file, bytes | bytearray | memoryview):
-        data = bytes(file)
-    else:
-        if file is None or not hasattr(file, "read"):
-            raise _refuse(_("Chưa chọn tệp để nhập."))
-        size = getattr(file, "size", None)
-        if isinstance(size, int) and size > IMPORT_MAX_BYTES:
-            raise _refuse(_("Tệp lớn hơn 5 MB: hãy chia thành nhiều tệp."))
-        name = str(getattr(file, "name", "") or "").lower()
-        if name.endswith(".xls"):
-            raise _refuse(_("Tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu lại dạng .xlsx."))
-        if name.endswith((".csv", ".ods")):
-            raise _refuse(_("Chỉ nhận bảng tính Excel .xlsx: hãy lưu lại tệp dạng .xlsx."))
-        if hasattr(file, "seek"):
-            with contextlib.suppress(OSError, ValueError):
-                file.seek(0)
-        data = file.read(IMPORT_MAX_BYTES + 1)
-        if isinstance(data, str):
-            raise _refuse(_("Tệp không phải bảng tính Excel .xlsx."))
-    if not data:
-        raise _refuse(_("Tệp rỗng."))
-    if len(data) > IMPORT_MAX_BYTES:
-        raise _refuse(_("Tệp lớn hơn 5 MB: hãy chia thành nhiều tệp."))
-    return data
-
-
-def _open_workbook(data: bytes) -> Any:
-    from openpyxl import load_workbook
-
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(_("Tệp .xls (Excel 97–2003) không được hỗ trợ: hãy lưu lại dạng .xlsx."))
-    not_xlsx = _(
-        "Tệp không phải bảng tính Excel .xlsx (hoặc đã hỏng): hãy mở bằng Excel hay "
-        "LibreOffice và lưu lại dạng .xlsx."
-    )
-    if not data.startswith(b"PK"):
-        raise _refuse(not_xlsx)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _refuse(not_xlsx) from None
-    if "xl/workbook.xml" not in names:
-        raise _refuse(not_xlsx)
-    if unpacked > IMPORT_MAX_UNZIPPED_BYTES:
-        raise _refuse(_("Tệp quá lớn khi giải nén: hãy chia thành nhiều tệp."))
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        raise _refuse(not_xlsx) from None
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def _header_aliases() -> dict[str, str]:
-    """Folded header → column key, in every language of the site (a template exported in
-    English imports on a Vietnamese screen and the reverse)."""
-    aliases: dict[str, str] = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for key, header in _COLUMNS:
-                aliases[fold(_(header))] = key
-    for key, header in _COLUMNS:
-        aliases[fold(header)] = key
-    return aliases
-
-
-def _bank_sheet(workbook: Any) -> Any:
-    guide_titles = set()
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            guide_titles.add(fold(_(GUIDE_SHEET_TITLE)))
-    for sheet in workbook.worksheets:
-        if fold(sheet.title) not in guide_titles:
-            return sheet
-    return None
-
-
 def _sheet_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
     """Read the bank sheet: (spreadsheet row number, {column key: text}) per non-empty
     data row. Refuses a file without a usable header or with too many rows."""
-    workbook = _open_workbook(data)
+    with xlsx_errors_as(ContestInputError):
+        workbook = workbook_open(data)
     try:
-        sheet = _bank_sheet(workbook)
+        sheet = data_sheet(workbook)
         if sheet is None:
             raise _refuse(_("Tệp không có trang tính câu hỏi."))
-        aliases = _header_aliases()
+        aliases = header_aliases(_COLUMNS)
         columns: dict[int, str] | None = None
         rows: list[tuple[int, dict[str, str]]] = []
         for number, values in enumerate(
@@ -470,7 +360,7 @@ def _sheet_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
                         "hoặc chia thành nhiều tệp."
                     )
                 )
-            texts = [_cell_text(v) for v in values]
+            texts = [cell_text(v) for v in values]
             if not any(texts):
                 continue
             if columns is None:
@@ -724,7 +614,9 @@ def items_import_xlsx(
     that row); the import is written once to the audit log.
     """
     require(actor, "contests.bank", unit)
-    rows = _sheet_rows(_upload_bytes(file))
+    with xlsx_errors_as(ContestInputError):
+        data = upload_bytes(file)
+    rows = _sheet_rows(data)
     checked, errors = _rows_check(actor=actor, rows=rows)
     report = BankImportReport(
         rows=len(rows),

@@ -2,21 +2,13 @@
 prizes, with the participants' names — for staff holding "contests.results"; the caller
 checks that permission) and participation per commune (no personal data).
 
-Conventions of every workbook here (shared with :mod:`pbgdpl.contests.bank_io`):
-
-- row 1 holds the Vietnamese headers, bold and frozen; columns are sized to their text;
-- numbers are stored as numbers with the format ``#,##0`` (a Vietnamese Excel shows
-  ``1.234``), dates and times as real date cells in local time (Asia/Ho_Chi_Minh) shown
-  as ``dd/mm/yyyy`` or ``dd/mm/yyyy hh:mm:ss``;
-- text is always written as text: a name or a question starting with ``=`` stays that
-  text and is never run as a formula (spreadsheet formula injection), and characters a
-  spreadsheet cannot hold are dropped.
+The workbooks follow the conventions of :mod:`pbgdpl.core.xlsx` (bold frozen headers,
+numbers as ``#,##0``, dates as local date cells, text always text — a name starting
+with ``=`` is never run as a formula) and are written with its helpers.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -25,120 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pbgdpl.core.audit import audit_record
+from pbgdpl.core.xlsx import cell_set, sheet_add, workbook_bytes, workbook_new
 
 from . import selectors
 from .models import Certificate, Contest, Participant, Prize, Round
 
-INTEGER_FORMAT = "#,##0"
 SECONDS_FORMAT = "#,##0.000"
-DATE_FORMAT = "dd/mm/yyyy"
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
-COLUMN_WIDTH_MAX = 60
-
-# --------------------------------------------------------------------------- XLSX helpers
-
-
-def xlsx_value(value: Any) -> Any:
-    """A Python value as a cell can hold it: aware datetimes in local time without the
-    zone (Excel has none), text without the control characters XLSX forbids."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return value.replace(tzinfo=None, microsecond=0)
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
-def cell_set(sheet: Any, row: int, column: int, value: Any) -> Any:
-    """Write one cell; text stays text (never a formula), numbers and dates get the
-    Vietnamese display formats of this module."""
-    cell = sheet.cell(row=row, column=column)
-    value = xlsx_value(value)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # "=SUM(…)" typed by a participant must not become a formula
-    elif isinstance(value, datetime):
-        cell.number_format = DATETIME_FORMAT
-    elif isinstance(value, date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.number_format = INTEGER_FORMAT
-    return cell
-
-
-def _text_width(value: Any) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, datetime):
-        return 19
-    if isinstance(value, date):
-        return 10
-    text = str(value)
-    return max((len(line) for line in text.splitlines()), default=0)
-
-
-def sheet_add(
-    workbook: Any,
-    title: str,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    wrap: Iterable[int] = (),
-    widths: dict[int, int] | None = None,
-    autofilter: bool = True,
-) -> Any:
-    """Add a sheet with a bold, frozen header row and ``rows``; columns are sized to
-    their content (at most 60 characters; ``widths`` forces 1-based column widths) and
-    the 1-based columns in ``wrap`` wrap their text; ``autofilter`` adds Excel's filter
-    buttons to the header."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title=title[:31])
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    measured = [_text_width(h) for h in headers]
-    for column, header in enumerate(headers, start=1):
-        cell = cell_set(sheet, 1, column, header)
-        cell.font = bold
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wrap = set(wrap)
-    top_wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    number = 1
-    for number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            cell = cell_set(sheet, number, column, value)
-            cell.alignment = top_wrap if column in wrap else top
-            if column <= len(measured):
-                measured[column - 1] = max(measured[column - 1], _text_width(cell.value))
-    sheet.freeze_panes = "A2"
-    for column, width in enumerate(measured, start=1):
-        chosen = (widths or {}).get(column, min(max(width + 2, 8), COLUMN_WIDTH_MAX))
-        sheet.column_dimensions[get_column_letter(column)].width = chosen
-    if autofilter and number > 1:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{number}"
-    return sheet
-
-
-def workbook_new() -> Any:
-    """An empty workbook (its default sheet removed)."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    return workbook
-
-
-def workbook_bytes(workbook: Any) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
 
 # --------------------------------------------------------------------------- formatting
 

@@ -14,15 +14,13 @@ lists every problem as "Dòng 7 (Số điện thoại): …". Only a clean file 
 one transaction, through ``services.person_create``.
 
 The file handling (size limits, zip-bomb guard, .xls/.csv detection) and the workbook
-conventions are those of the question bank importer, reused from
-:mod:`pbgdpl.contests.bank_io` and :mod:`pbgdpl.contests.exports`.
+conventions are the shared ones of :mod:`pbgdpl.core.xlsx`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -34,17 +32,24 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from pbgdpl.contests.bank_io import BankRowError as RegistryRowError
-from pbgdpl.contests.bank_io import (
-    _bank_sheet,
-    _cell_text,
-    _open_workbook,
-    _upload_bytes,
-)
-from pbgdpl.contests.exports import cell_set, sheet_add, workbook_bytes, workbook_new
-from pbgdpl.contests.services import ContestInputError
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
+from pbgdpl.core.xlsx import (
+    GUIDE_SHEET_TITLE,
+    XlsxRowError,
+    bold_font,
+    cell_set,
+    cell_text,
+    data_sheet,
+    header_aliases,
+    list_validation_add,
+    sheet_add,
+    upload_bytes,
+    workbook_bytes,
+    workbook_new,
+    workbook_open,
+    xlsx_errors_as,
+)
 from pbgdpl.laws.models import LegalField
 from pbgdpl.people.identifiers import normalize_email, normalize_phone
 from pbgdpl.people.permissions import can
@@ -91,7 +96,6 @@ DATE_KEYS = ("birth_date", "decision_date", "term_from", "term_to")
 _HEADER = dict(_COLUMNS)
 _KEY_ORDER = [key for key, _header in _COLUMNS]
 REGISTRY_SHEET_TITLE = gettext_noop("Danh sách PBGDPL")  # at most 31 characters
-GUIDE_SHEET_TITLE = gettext_noop("Hướng dẫn")
 
 # Common spellings of the headers in the units' own spreadsheets (folded).
 _EXTRA_ALIASES = {
@@ -130,6 +134,9 @@ _UNIT_PREFIXES = ("thanh pho ", "thi tran ", "dac khu ", "phuong ", "tinh ", "xa
 _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
+
+# One problem of the file ("Dòng 7 (Số điện thoại): …").
+RegistryRowError = XlsxRowError
 
 
 @dataclass
@@ -195,9 +202,6 @@ def registry_export_xlsx(*, people: Any) -> bytes:
     for the role) and a "Hướng dẫn" sheet describing each column and listing the legal
     fields. The caller chooses the people the user may see (e.g. with
     ``selectors.people_visible(user)``)."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     if hasattr(people, "select_related"):
         people = people.select_related("unit").prefetch_related("legal_fields")
     people = list(people)
@@ -210,15 +214,12 @@ def registry_export_xlsx(*, people: Any) -> bytes:
         wrap=[8, 13],
         widths={1: 28, 2: 12, 3: 14, 4: 28, 5: 18, 6: 10, 7: 24, 8: 36, 13: 36},
     )
-    validation = DataValidation(
-        type="list",
-        formula1='"' + ",".join(_(label) for label in _ROLE_SHORT.values()) + '"',
-        allow_blank=True,
-        showErrorMessage=False,
+    list_validation_add(
+        sheet,
+        column=_KEY_ORDER.index("role") + 1,
+        values=[_(label) for label in _ROLE_SHORT.values()],
+        last_row=max(len(people) + 1, 2) + IMPORT_MAX_ROWS,
     )
-    letter = get_column_letter(_KEY_ORDER.index("role") + 1)
-    validation.add(f"{letter}2:{letter}{max(len(people) + 1, 2) + IMPORT_MAX_ROWS}")
-    sheet.add_data_validation(validation)
 
     guide = sheet_add(
         workbook,
@@ -230,25 +231,19 @@ def registry_export_xlsx(*, people: Any) -> bytes:
         autofilter=False,
     )
     row = guide.max_row + 2
-    cell_set(guide, row, 1, _("Cách nhập")).font = _bold()
+    cell_set(guide, row, 1, _("Cách nhập")).font = bold_font()
     notes = _guide_notes()
     for offset, text in enumerate(notes, start=1):
         cell_set(guide, row + offset, 1, text)
     row += len(notes) + 2
-    cell_set(guide, row, 1, _("Danh mục lĩnh vực")).font = _bold()
-    cell_set(guide, row + 1, 1, _("Mã")).font = _bold()
-    cell_set(guide, row + 1, 2, _("Tên")).font = _bold()
+    cell_set(guide, row, 1, _("Danh mục lĩnh vực")).font = bold_font()
+    cell_set(guide, row + 1, 1, _("Mã")).font = bold_font()
+    cell_set(guide, row + 1, 2, _("Tên")).font = bold_font()
     fields = sorted(LegalField.objects.values_list("code", "name"), key=lambda f: fold(f[1]))
     for offset, (code, name) in enumerate(fields, start=2):
         cell_set(guide, row + offset, 1, code)
         cell_set(guide, row + offset, 2, name)
     return workbook_bytes(workbook)
-
-
-def _bold() -> Any:
-    from openpyxl.styles import Font
-
-    return Font(bold=True)
 
 
 def _guide_rows() -> list[list[str]]:
@@ -324,30 +319,8 @@ def _guide_notes() -> list[str]:
 # --------------------------------------------------------------------------- import: file
 
 
-@contextlib.contextmanager
-def _file_errors() -> Iterator[None]:
-    """The shared file helpers refuse with ContestInputError; this app speaks
-    TrainingInputError (same ``{"file": message}`` shape)."""
-    try:
-        yield
-    except ContestInputError as exc:
-        raise TrainingInputError(exc.errors) from None
-
-
 def _refuse(message: str) -> TrainingInputError:
     return TrainingInputError({"file": message})
-
-
-def _header_aliases() -> dict[str, str]:
-    """Folded header → column key, in every language of the site."""
-    aliases: dict[str, str] = dict(_EXTRA_ALIASES)
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for key, header in _COLUMNS:
-                aliases[fold(_(header))] = key
-    for key, header in _COLUMNS:
-        aliases[fold(header)] = key
-    return aliases
 
 
 def _header_columns(texts: list[str], aliases: dict[str, str], number: int) -> dict[int, str]:
@@ -402,14 +375,13 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
     """Read the list sheet: (spreadsheet row number, {column key: raw cell value}) per
     non-empty data row, and the column keys the file has. Refuses a file without a
     usable header, without rows or with too many rows."""
-    with _file_errors():
-        workbook = _open_workbook(data)
+    with xlsx_errors_as(TrainingInputError):
+        workbook = workbook_open(data)
     try:
-        with _file_errors():
-            sheet = _bank_sheet(workbook)
+        sheet = data_sheet(workbook, skip_titles=(GUIDE_SHEET_TITLE,))
         if sheet is None:
             raise _refuse(_("Tệp không có trang tính danh sách."))
-        aliases = _header_aliases()
+        aliases = header_aliases(_COLUMNS, extra=_EXTRA_ALIASES)
         columns: dict[int, str] | None = None
         rows: list[tuple[int, dict[str, Any]]] = []
         for number, values in enumerate(
@@ -423,7 +395,7 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
                     )
                 )
             if columns is None:
-                texts = [_cell_text(v) for v in values]
+                texts = [cell_text(v) for v in values]
                 if not any(texts):
                     continue
                 if number > HEADER_SEARCH_ROWS:
@@ -433,7 +405,7 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
             row = {
                 key: values[i]
                 for i, key in columns.items()
-                if i < len(values) and _cell_text(values[i])
+                if i < len(values) and cell_text(values[i])
             }
             if not row:
                 continue
@@ -469,7 +441,7 @@ def _date_value(raw: Any) -> tuple[date | None, bool]:
         return raw.date(), True
     if isinstance(raw, date):
         return raw, True
-    text = _cell_text(raw)
+    text = cell_text(raw)
     if not text:
         return None, True
     if isinstance(raw, int | float):  # a bare number is not a date we can trust
@@ -489,7 +461,7 @@ def _date_value(raw: Any) -> tuple[date | None, bool]:
 def _phone_text(raw: Any) -> str:
     """The phone cell as text; a number cell lost its leading zero in Excel
     (905123456), which is put back."""
-    text = _cell_text(raw)
+    text = cell_text(raw)
     if isinstance(raw, int | float) and not isinstance(raw, bool) and len(text) in (9, 10):
         return "0" + text
     return text
@@ -601,11 +573,11 @@ def _row_input(
         dates[key], readable = _date_value(values.get(key))
         if not readable:
             problems[key] = _("Ngày không đúng dạng dd/mm/yyyy (ví dụ 05/09/1985).")
-    raw_role = _cell_text(values.get("role"))
+    raw_role = cell_text(values.get("role"))
     role = roles.get(fold(raw_role), raw_role)
 
-    code = _cell_text(values.get("unit_code"))
-    name = _cell_text(values.get("unit_name"))
+    code = cell_text(values.get("unit_code"))
+    name = cell_text(values.get("unit_name"))
     unit_key = "unit_code" if code or "unit_name" not in present else "unit_name"
     unit_code = code
     if code:
@@ -624,18 +596,18 @@ def _row_input(
     else:
         problems[unit_key] = _("Ghi mã đơn vị hoặc tên đơn vị.")
     data = PersonInput(
-        full_name=_cell_text(values.get("full_name")),
+        full_name=cell_text(values.get("full_name")),
         role=role,
         unit=unit_code,
         birth_date=dates["birth_date"],
         phone=_phone_text(values.get("phone")),
-        email=_cell_text(values.get("email")),
-        position=_cell_text(values.get("position")),
-        decision_number=_cell_text(values.get("decision_number")),
+        email=cell_text(values.get("email")),
+        position=cell_text(values.get("position")),
+        decision_number=cell_text(values.get("decision_number")),
         decision_date=dates["decision_date"],
         term_from=dates["term_from"],
         term_to=dates["term_to"],
-        legal_fields=_legal_fields_split(_cell_text(values.get("legal_fields")), fields),
+        legal_fields=_legal_fields_split(cell_text(values.get("legal_fields")), fields),
     )
     return data, problems, unit_key
 
@@ -719,8 +691,8 @@ def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> Reg
     """
     if not can(actor, "training.registry"):
         raise PermissionDenied("training.registry")
-    with _file_errors():
-        data = _upload_bytes(file)
+    with xlsx_errors_as(TrainingInputError):
+        data = upload_bytes(file)
     rows, present = _sheet_rows(data)
     checked, errors = _rows_check(actor=actor, rows=rows, present=present)
     report = RegistryImportReport(

@@ -31,12 +31,14 @@ from pbgdpl.core.text import fold
 from pbgdpl.core.xlsx import (
     GUIDE_SHEET_TITLE,
     UPLOAD_MAX_BYTES,
+    XlsxImportReport,
     XlsxRowError,
     bold_font,
     cell_set,
     cell_text,
     data_sheet,
     header_aliases,
+    header_columns,
     list_validation_add,
     sheet_add,
     upload_bytes,
@@ -137,32 +139,15 @@ BankRowError = XlsxRowError
 
 
 @dataclass
-class BankImportReport:
+class BankImportReport(XlsxImportReport):
     """What an import did (or, with ``dry_run``, would do). With any error nothing was
     stored and ``created``/``updated``/``unchanged`` count what the file would have
     done once corrected; ``item_ids`` lists the questions written (none on a dry run
     or an error)."""
 
-    rows: int = 0
-    created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[BankRowError] = field(default_factory=list)
-    dry_run: bool = False
     item_ids: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def stored(self) -> bool:
-        """Whether the questions were written."""
-        return self.ok and not self.dry_run
-
-    def messages(self) -> list[str]:
-        """The errors as lines to show ("Dòng 7 (Đáp án đúng): …")."""
-        return [str(e) for e in self.errors]
 
 
 # --------------------------------------------------------------------------- export
@@ -366,7 +351,15 @@ def _sheet_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
             if columns is None:
                 if number > HEADER_SEARCH_ROWS:
                     break
-                columns = _header_columns(texts, aliases, number)
+                with xlsx_errors_as(ContestInputError):
+                    columns = header_columns(
+                        texts,
+                        aliases=aliases,
+                        row=number,
+                        labels=_HEADER,
+                        required=REQUIRED_COLUMNS,
+                        all_columns=BANK_COLUMNS,
+                    )
                 continue
             rows.append((number, {key: texts[i] for i, key in columns.items() if i < len(texts)}))
             if len(rows) > IMPORT_MAX_ROWS:
@@ -388,45 +381,6 @@ def _sheet_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
     if not rows:
         raise _refuse(_("Tệp không có câu hỏi nào (chỉ có dòng tiêu đề)."))
     return rows
-
-
-def _header_columns(texts: list[str], aliases: dict[str, str], number: int) -> dict[int, str]:
-    columns: dict[int, str] = {}
-    unknown: list[str] = []
-    repeated: list[str] = []
-    for index, text in enumerate(texts):
-        if not text:
-            continue
-        key = aliases.get(fold(text).rstrip(" *:"))
-        if key is None:
-            unknown.append(text[:40])
-        elif key in columns.values():
-            repeated.append(text[:40])
-        else:
-            columns[index] = key
-    missing = [_(_HEADER[k]) for k in REQUIRED_COLUMNS if k not in columns.values()]
-    problems = []
-    if missing:
-        problems.append(_("thiếu cột bắt buộc %(cols)s") % {"cols": ", ".join(missing)})
-    if unknown:
-        problems.append(
-            _("cột không nhận ra %(cols)s") % {"cols": ", ".join(f"“{u}”" for u in unknown)}
-        )
-    if repeated:
-        problems.append(_("cột bị lặp %(cols)s") % {"cols": ", ".join(f"“{r}”" for r in repeated)})
-    if problems:
-        raise _refuse(
-            _(
-                "Dòng tiêu đề (dòng %(row)s) không đúng mẫu: %(problems)s. Các cột hợp lệ: "
-                "%(columns)s."
-            )
-            % {
-                "row": number,
-                "problems": "; ".join(problems),
-                "columns": ", ".join(_(h) for h in BANK_COLUMNS),
-            }
-        )
-    return columns
 
 
 # --------------------------------------------------------------------------- import: rows

@@ -37,7 +37,7 @@ import io
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -56,6 +56,7 @@ __all__ = [
     "INTEGER_FORMAT",
     "UPLOAD_MAX_BYTES",
     "UPLOAD_MAX_UNZIPPED_BYTES",
+    "XlsxImportReport",
     "XlsxInputError",
     "XlsxRowError",
     "bold_font",
@@ -63,6 +64,7 @@ __all__ = [
     "cell_text",
     "data_sheet",
     "header_aliases",
+    "header_columns",
     "list_validation_add",
     "sheet_add",
     "upload_bytes",
@@ -127,6 +129,31 @@ class XlsxRowError:
                 "message": self.message,
             }
         return _("Dòng %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+
+
+@dataclass
+class XlsxImportReport:
+    """What an import did (or, with ``dry_run``, would do): the rows read, how many
+    records it created (or would create once the file is corrected) and the row errors.
+    With any error nothing was stored. Apps extend it with their own counts."""
+
+    rows: int = 0
+    created: int = 0
+    errors: list[XlsxRowError] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def stored(self) -> bool:
+        """Whether the records were written."""
+        return self.ok and not self.dry_run
+
+    def messages(self) -> list[str]:
+        """The errors as lines to show ("Dòng 7 (Số điện thoại): …")."""
+        return [str(e) for e in self.errors]
 
 
 # --------------------------------------------------------------------------- reading
@@ -234,6 +261,72 @@ def header_aliases(
     for key, header in columns:
         aliases[fold(header)] = key
     return aliases
+
+
+def header_columns(
+    texts: list[str],
+    *,
+    aliases: dict[str, str],
+    row: int,
+    labels: dict[str, str],
+    required: Iterable[str],
+    all_columns: Iterable[str],
+    ignored: Iterable[str] = (),
+    required_any: Iterable[tuple[str, str]] = (),
+) -> dict[int, str]:
+    """Match a header row: column index → key, through ``aliases`` (see
+    :func:`header_aliases`; a trailing ``*`` or ``:`` is forgiven). ``labels`` gives each
+    key's untranslated header, ``required`` the keys that must be there,
+    ``required_any`` pairs of which at least one must be there, ``ignored`` folded
+    headers to skip (e.g. "stt"). Unknown, repeated or missing columns raise
+    :class:`XlsxInputError` naming them all and listing ``all_columns`` (untranslated
+    headers)."""
+    columns: dict[int, str] = {}
+    unknown: list[str] = []
+    repeated: list[str] = []
+    ignored = set(ignored)
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        folded = fold(text).rstrip(" *:")
+        if folded in ignored:
+            continue
+        key = aliases.get(folded)
+        if key is None:
+            unknown.append(text[:40])
+        elif key in columns.values():
+            repeated.append(text[:40])
+        else:
+            columns[index] = key
+    present = set(columns.values())
+    missing = [_(labels[k]) for k in required if k not in present]
+    for first, second in required_any:
+        if not {first, second} & present:
+            missing.append(
+                _("%(code)s hoặc %(name)s") % {"code": _(labels[first]), "name": _(labels[second])}
+            )
+    problems = []
+    if missing:
+        problems.append(_("thiếu cột bắt buộc %(cols)s") % {"cols": ", ".join(missing)})
+    if unknown:
+        problems.append(
+            _("cột không nhận ra %(cols)s") % {"cols": ", ".join(f"“{u}”" for u in unknown)}
+        )
+    if repeated:
+        problems.append(_("cột bị lặp %(cols)s") % {"cols": ", ".join(f"“{r}”" for r in repeated)})
+    if problems:
+        raise _refuse(
+            _(
+                "Dòng tiêu đề (dòng %(row)s) không đúng mẫu: %(problems)s. Các cột hợp lệ: "
+                "%(columns)s."
+            )
+            % {
+                "row": row,
+                "problems": "; ".join(problems),
+                "columns": ", ".join(_(h) for h in all_columns),
+            }
+        )
+    return columns
 
 
 # --------------------------------------------------------------------------- writing

@@ -36,12 +36,14 @@ from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
 from pbgdpl.core.xlsx import (
     GUIDE_SHEET_TITLE,
+    XlsxImportReport,
     XlsxRowError,
     bold_font,
     cell_set,
     cell_text,
     data_sheet,
     header_aliases,
+    header_columns,
     list_validation_add,
     sheet_add,
     upload_bytes,
@@ -140,29 +142,12 @@ RegistryRowError = XlsxRowError
 
 
 @dataclass
-class RegistryImportReport:
+class RegistryImportReport(XlsxImportReport):
     """What an import did (or, with ``dry_run``, would do). With any error nothing was
     stored and ``created`` counts the people the file would add once corrected;
     ``person_ids`` lists the people written (none on a dry run or an error)."""
 
-    rows: int = 0
-    created: int = 0
-    errors: list[RegistryRowError] = field(default_factory=list)
-    dry_run: bool = False
     person_ids: list[int] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def stored(self) -> bool:
-        """Whether the people were written."""
-        return self.ok and not self.dry_run
-
-    def messages(self) -> list[str]:
-        """The errors as lines to show ("Dòng 7 (Số điện thoại): …")."""
-        return [str(e) for e in self.errors]
 
 
 # --------------------------------------------------------------------------- export
@@ -323,54 +308,6 @@ def _refuse(message: str) -> TrainingInputError:
     return TrainingInputError({"file": message})
 
 
-def _header_columns(texts: list[str], aliases: dict[str, str], number: int) -> dict[int, str]:
-    columns: dict[int, str] = {}
-    unknown: list[str] = []
-    repeated: list[str] = []
-    for index, text in enumerate(texts):
-        if not text:
-            continue
-        folded = fold(text).rstrip(" *:")
-        if folded in _IGNORED_HEADERS:
-            continue
-        key = aliases.get(folded)
-        if key is None:
-            unknown.append(text[:40])
-        elif key in columns.values():
-            repeated.append(text[:40])
-        else:
-            columns[index] = key
-    present = set(columns.values())
-    missing = [_(_HEADER[k]) for k in REQUIRED_COLUMNS if k not in present]
-    if not {"unit_code", "unit_name"} & present:
-        missing.append(
-            _("%(code)s hoặc %(name)s")
-            % {"code": _(_HEADER["unit_code"]), "name": _(_HEADER["unit_name"])}
-        )
-    problems = []
-    if missing:
-        problems.append(_("thiếu cột bắt buộc %(cols)s") % {"cols": ", ".join(missing)})
-    if unknown:
-        problems.append(
-            _("cột không nhận ra %(cols)s") % {"cols": ", ".join(f"“{u}”" for u in unknown)}
-        )
-    if repeated:
-        problems.append(_("cột bị lặp %(cols)s") % {"cols": ", ".join(f"“{r}”" for r in repeated)})
-    if problems:
-        raise _refuse(
-            _(
-                "Dòng tiêu đề (dòng %(row)s) không đúng mẫu: %(problems)s. Các cột hợp lệ: "
-                "%(columns)s."
-            )
-            % {
-                "row": number,
-                "problems": "; ".join(problems),
-                "columns": ", ".join(_(h) for h in REGISTRY_COLUMNS),
-            }
-        )
-    return columns
-
-
 def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
     """Read the list sheet: (spreadsheet row number, {column key: raw cell value}) per
     non-empty data row, and the column keys the file has. Refuses a file without a
@@ -400,7 +337,17 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
                     continue
                 if number > HEADER_SEARCH_ROWS:
                     break
-                columns = _header_columns(texts, aliases, number)
+                with xlsx_errors_as(TrainingInputError):
+                    columns = header_columns(
+                        texts,
+                        aliases=aliases,
+                        row=number,
+                        labels=_HEADER,
+                        required=REQUIRED_COLUMNS,
+                        required_any=[("unit_code", "unit_name")],
+                        ignored=_IGNORED_HEADERS,
+                        all_columns=REGISTRY_COLUMNS,
+                    )
                 continue
             row = {
                 key: values[i]

@@ -47,11 +47,11 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
+from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
 from pbgdpl.people.permissions import (
     can,
     filter_permitted,
     permitted_unit_paths,
-    registered_actions,
 )
 from pbgdpl.units.models import Unit
 from pbgdpl.units.selectors import unit_list_valid
@@ -124,22 +124,8 @@ def can_manage_contests(user: Any) -> bool:
     return can(user, "contests.manage")
 
 
-class _RequireMixin:
-    permission_check: Any = None
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not type(self).permission_check(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 def _permission_message(exc: PermissionDenied) -> str:
-    """The service's own words when it gave some, else a plain "no permission" message
-    (never an internal action name)."""
-    text = str(exc)
-    if text and text not in registered_actions() and not re.fullmatch(r"[\w.]+", text):
-        return text
-    return _("Bạn không có quyền làm việc này.")
+    return permission_denied_message(exc, default=_("Bạn không có quyền làm việc này."))
 
 
 def _crumbs(*items: tuple[str, str]) -> list[dict]:
@@ -360,7 +346,7 @@ STATE_LABELS = {
 # --------------------------------------------------------------------------- question bank
 
 
-class ItemListView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ItemListView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """The bank as the user may see it: filters, counts per status, usage statistics."""
 
     permission_check = staticmethod(can_use_bank)
@@ -445,7 +431,7 @@ def _item_url(item: Item, anchor: str = "") -> str:
     return reverse("contests_admin:item", args=[item.pk]) + (f"#{anchor}" if anchor else "")
 
 
-class ItemCreateView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ItemCreateView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """A new question (a draft), owned by one of the user's units. ``?tu=<id>`` starts
     from a copy of a visible item (the way to change a frozen one)."""
 
@@ -515,7 +501,7 @@ ITEM_OP_FROM = {
 }
 
 
-class ItemView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ItemView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """One question: its text, choices and filing; the edit form while it may change (or
     why it may not); its review actions; the rounds using it and its statistics."""
 
@@ -655,7 +641,7 @@ class ItemStatusView(ItemView):
         return redirect(_item_url(item))
 
 
-class ItemImportView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ItemImportView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """Upload an XLSX of questions: "Kiểm tra" reads and checks every row and stores
     nothing; "Nhập" stores them (as drafts) when no row has an error."""
 
@@ -732,7 +718,7 @@ class ItemImportView(_RequireMixin, WagtailAdminTemplateMixin, View):
 # --------------------------------------------------------------------------- contests
 
 
-class ContestListView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ContestListView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     permission_check = staticmethod(can_list_contests)
     template_name = "contests/admin/contests.html"
     page_title = gettext_lazy("Cuộc thi tìm hiểu pháp luật")
@@ -815,7 +801,7 @@ class ContestMixin:
             raise PermissionDenied
 
 
-class ContestView(ContestMixin, _RequireMixin, WagtailAdminTemplateMixin, View):
+class ContestView(ContestMixin, PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """A contest: its facts, rounds (state, freeze, pool, draw problems) and actions."""
 
     permission_check = staticmethod(can_list_contests)
@@ -876,7 +862,7 @@ class ContestPublishView(ContestView):
         return redirect(_contest_url(contest))
 
 
-class ContestFormView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ContestFormView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """Create (no ``pk``) or edit a contest."""
 
     permission_check = staticmethod(can_manage_contests)
@@ -965,7 +951,7 @@ class RoundMixin(ContestMixin):
         )
 
 
-class RoundFormView(RoundMixin, _RequireMixin, WagtailAdminTemplateMixin, View):
+class RoundFormView(RoundMixin, PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """Create (no ``number``) or edit a round: times in local time, rules of the draw,
     prizes, certificate threshold. Once the round has opened only the title, the prizes,
     the threshold and a later closing time can change: the rest is shown locked."""
@@ -1074,7 +1060,7 @@ class RoundFormView(RoundMixin, _RequireMixin, WagtailAdminTemplateMixin, View):
         return redirect(_contest_url(self.contest, anchor=f"dot-{round.number}"))
 
 
-class RoundPoolView(RoundMixin, _RequireMixin, WagtailAdminTemplateMixin, View):
+class RoundPoolView(RoundMixin, PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """The questions a round draws from: approved items with filters and check boxes;
     "chọn tất cả câu đang lọc" adds every item of the filter (every page). Locked once
     the round opens."""
@@ -1188,7 +1174,7 @@ def _results_url(round: Round, *, query: str = "", anchor: str = "") -> str:
     return url + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
 
 
-class ResultsView(RoundMixin, _RequireMixin, WagtailAdminTemplateMixin, View):
+class ResultsView(RoundMixin, PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """The leaderboard of a round with full names, communes and contact details masked,
     participation by commune, prizes and certificates, exports."""
 

@@ -46,6 +46,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from pbgdpl.core.models import AuditEvent, CalendarDay
 from pbgdpl.core.text import fold
 from pbgdpl.laws.models import LegalField
+from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
 from pbgdpl.people.models import Role, RoleAssignment
 from pbgdpl.people.permissions import (
     can,
@@ -119,22 +120,10 @@ def can_configure(user: Any) -> bool:
     return can(user, "qa.configure", QA_SETTINGS)
 
 
-class _RequireMixin:
-    permission_check: Any = None
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not type(self).permission_check(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 def _permission_message(exc: PermissionDenied) -> str:
-    """The service's own words when it gave some (e.g. "Người soạn không tự duyệt…"),
-    else a plain "no permission" message (never an internal action name)."""
-    text = str(exc)
-    if text and text not in registered_actions() and not re.fullmatch(r"[\w.]+", text):
-        return text
-    return _("Bạn không có quyền làm việc này với câu hỏi này.")
+    return permission_denied_message(
+        exc, default=_("Bạn không có quyền làm việc này với câu hỏi này.")
+    )
 
 
 def _crumbs(*items: tuple[str, str]) -> list[dict]:
@@ -420,7 +409,7 @@ def citation_search(q: str) -> list[dict]:
 # --------------------------------------------------------------------------- queue
 
 
-class QueueView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class QueueView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """The questions the user may work on, open ones by due date first; filters, search,
     sorting, counts per status. No personal data (not even the wording)."""
 
@@ -532,7 +521,7 @@ def _detail_url(question: Question, *, anchor: str = "", **params: str) -> str:
     return url + (f"#{anchor}" if anchor else "")
 
 
-class QuestionView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class QuestionView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """One question: facts, the original wording, contact details on request, the actions
     the user may take in its state, the answer and its legal grounds, the history."""
 
@@ -989,7 +978,7 @@ class AnswerView(QuestionActionView):
 # --------------------------------------------------------------------------- settings
 
 
-class SettingsView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class SettingsView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """Answer deadlines per field and the calendar of holidays and make-up days."""
 
     permission_check = staticmethod(can_configure)
@@ -1120,7 +1109,7 @@ class CalendarDayDeleteView(SettingsView):
 # --------------------------------------------------------------------------- reports
 
 
-class ReportView(_RequireMixin, WagtailAdminTemplateMixin, View):
+class ReportView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     """Counts, time to answer, on-time share and the overdue list, over the communes where
     the user holds "qa.report"; the same figures as XLSX at ``xlsx/``."""
 

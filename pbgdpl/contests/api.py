@@ -14,11 +14,12 @@ the stored result). Grading happens after the submission is committed.
 from datetime import datetime
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from pbgdpl.api.responses import api_too_many_requests
 from pbgdpl.core.ratelimit import rate_limit_hit
 from pbgdpl.units.models import Unit
 
@@ -262,21 +263,6 @@ def _owned_attempt(request: HttpRequest, attempt_id: str):
     return attempt, attempt.participant
 
 
-def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
-    from pbgdpl.api.main import api
-
-    response = api.create_response(
-        request,
-        {
-            "detail": _("Bạn gửi quá nhiều lần. Vui lòng thử lại sau %(n)s giây.")
-            % {"n": retry_after}
-        },
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
 @router.get("/contests", response=list[ContestOut], summary="Các cuộc thi đang công bố")
 def contest_list(request: HttpRequest):
     """Published contests with their rounds (newest first)."""
@@ -326,7 +312,7 @@ def participant_create(request: HttpRequest, contest_id: int, payload: Participa
     limit, window = settings.CONTEST_REGISTER_RATE
     rate = rate_limit_hit(request, scope="contests.register", limit=limit, window=window)
     if not rate.allowed:
-        return _too_many(request, rate.retry_after)
+        return api_too_many_requests(request, retry_after=rate.retry_after)
     try:
         participant, token = services.participant_register(
             contest=contest, data=ParticipantInput(**payload.dict()), user=request.user

@@ -6,12 +6,13 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from pbgdpl.api.responses import api_too_many_requests
 from pbgdpl.core.ratelimit import rate_limit_hit
 
 from . import selectors, services
@@ -133,21 +134,6 @@ def _citations(question) -> list[dict]:
     ]
 
 
-def _too_many(request: HttpRequest, retry_after: int) -> HttpResponse:
-    from pbgdpl.api.main import api
-
-    response = api.create_response(
-        request,
-        {
-            "detail": _("Bạn gửi quá nhiều lần. Vui lòng thử lại sau %(n)s giây.")
-            % {"n": retry_after}
-        },
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
-
-
 @router.post(
     "/qa/questions",
     response={201: QuestionCreatedOut, 422: ErrorOut, 429: ErrorOut},
@@ -161,7 +147,7 @@ def question_create(request: HttpRequest, payload: QuestionIn):
     limit, window = settings.QA_ASK_RATE
     rate = rate_limit_hit(request, scope="qa.ask", limit=limit, window=window)
     if not rate.allowed:
-        return _too_many(request, rate.retry_after)
+        return api_too_many_requests(request, retry_after=rate.retry_after)
     values = payload.dict()
     try:
         question = services.qa_question_submit(
@@ -188,7 +174,7 @@ def _question_for_code(request: HttpRequest, code: str):
     limit, window = TRACK_RATE
     rate = rate_limit_hit(request, scope="qa.track", limit=limit, window=window)
     if not rate.allowed:
-        return None, _too_many(request, rate.retry_after)
+        return None, api_too_many_requests(request, retry_after=rate.retry_after)
     question = selectors.question_by_code(code)
     if question is None:
         raise HttpError(404, _("Không có câu hỏi nào có mã theo dõi này."))

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "pbgdpl.qa",
     "pbgdpl.contests",
     "pbgdpl.training",
+    "pbgdpl.outreach",
+    "pbgdpl.kpi",
     "pbgdpl.api",
     # wagtail
     "wagtail.contrib.forms",

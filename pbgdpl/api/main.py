@@ -8,7 +8,9 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from pbgdpl.contests.api import router as contests_router
 from pbgdpl.exchange.api import router as exchange_router
 from pbgdpl.exchange.push_api import router as push_router
+from pbgdpl.kpi.api import router as kpi_router
 from pbgdpl.laws.api import router as laws_router
+from pbgdpl.outreach.api import router as outreach_router
 from pbgdpl.people.api import router as people_router
 from pbgdpl.qa.api import router as qa_router
 from pbgdpl.search.api import router as search_router
@@ -36,6 +38,8 @@ api.add_router("", push_router)
 api.add_router("", qa_router)
 api.add_router("", contests_router)
 api.add_router("", training_router)
+api.add_router("", outreach_router)
+api.add_router("", kpi_router)
 
 
 @api.exception_handler(ValidationError)

@@ -1,54 +1,21 @@
-"""Reads of the training app: the registry as a user may see it, a person's history, and
-the training indicators per unit and period."""
+"""The training indicators per unit and period (people in the registry, trained, share
+of training delivered online by sessions and by trainee-hours), each with its definition."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.people.permissions import filter_permitted
 from pbgdpl.units.models import Unit
 
-from .models import (
+from ..models import (
     Attendance,
     CourseMode,
     Enrolment,
     EnrolmentStatus,
-    Person,
-    PersonMove,
-    PersonStatus,
 )
-
-
-def people_visible(user: Any) -> QuerySet[Person]:
-    """The registry rows of the units where ``user`` holds "training.view" or
-    "training.registry"."""
-    visible = filter_permitted(user, "training.view", Person.objects.all())
-    editable = filter_permitted(user, "training.registry", Person.objects.all())
-    return (
-        Person.objects.filter(Q(pk__in=visible.values("pk")) | Q(pk__in=editable.values("pk")))
-        .select_related("unit")
-        .prefetch_related("legal_fields")
-    )
-
-
-def people_in_registry(*, unit_path: str, on: date) -> QuerySet[Person]:
-    """People who were in the registry in the subtree of ``unit_path`` on ``on``: their
-    history places them there that day and they are not marked ended."""
-    moves = PersonMove.objects.filter(unit__path__startswith=unit_path, since__lte=on).filter(
-        Q(until__isnull=True) | Q(until__gt=on)
-    )
-    return Person.objects.filter(pk__in=moves.values("person_id")).exclude(
-        status=PersonStatus.ENDED
-    )
-
-
-def person_history(person: Person) -> list[PersonMove]:
-    """The units a person worked in, oldest first."""
-    return list(person.moves.select_related("unit").order_by("since"))
+from .registry import people_in_registry
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Indicators, data elements, targets, values, entry/approval/locking, surveys."""

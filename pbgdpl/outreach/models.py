@@ -1,0 +1,1 @@
+"""PBGDPL plans (one a year per unit, with targets) and outreach activities."""

@@ -51,6 +51,12 @@ class Person(TimeStampedModel):
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=PersonStatus.choices, default=PersonStatus.ACTIVE
     )
+    status_since = models.DateField(
+        _("trạng thái từ ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày bắt đầu trạng thái hiện tại, ví dụ ngày thôi làm báo cáo viên."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("tài khoản"),

@@ -302,9 +302,27 @@ def test_province_admin_moves_a_person_and_history_is_kept(world):
     for day in (before, on_day, after):
         assert list(people_in_registry(unit_path=world.province.path, on=day)) == [person]
     assert list(people_in_registry(unit_path=a, on=date(2025, 6, 30))) == []
-    # People marked ended drop out of the count.
-    services.person_set_status(actor=world.province_admin, person=person, status="ended")
+    # People marked ended drop out of the count from the day they ended, not before.
+    services.person_set_status(
+        actor=world.province_admin, person=person, status="ended", since=date(2025, 10, 1)
+    )
+    assert list(people_in_registry(unit_path=b, on=date(2025, 9, 30))) == [person]
     assert not people_in_registry(unit_path=b, on=after).exists()
+
+
+def test_end_date_must_be_between_joining_and_today(world):
+    person = person_add(world, 1, since=date(2025, 7, 1))
+    for since in (date(2025, 6, 30), timezone.localdate() + timedelta(days=1)):
+        with pytest.raises(TrainingInputError) as caught:
+            services.person_set_status(
+                actor=world.officer, person=person, status="ended", since=since
+            )
+        assert "status_since" in caught.value.errors
+    person.refresh_from_db()
+    assert (person.status, person.status_since) == ("active", None)
+    services.person_set_status(actor=world.officer, person=person, status="ended")
+    person.refresh_from_db()
+    assert person.status_since == timezone.localdate()
 
 
 def test_bad_moves_are_refused(world):

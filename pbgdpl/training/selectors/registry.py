@@ -29,13 +29,13 @@ def people_visible(user: Any) -> QuerySet[Person]:
 
 def people_in_registry(*, unit_path: str, on: date) -> QuerySet[Person]:
     """People who were in the registry in the subtree of ``unit_path`` on ``on``: their
-    history places them there that day and they are not marked ended."""
+    history places them there that day and they had not ended by then (a person marked
+    ended counts up to the day before their ``status_since``; without a date, not at all)."""
     moves = PersonMove.objects.filter(unit__path__startswith=unit_path, since__lte=on).filter(
         Q(until__isnull=True) | Q(until__gt=on)
     )
-    return Person.objects.filter(pk__in=moves.values("person_id")).exclude(
-        status=PersonStatus.ENDED
-    )
+    ended = Q(status=PersonStatus.ENDED) & (Q(status_since__isnull=True) | Q(status_since__lte=on))
+    return Person.objects.filter(pk__in=moves.values("person_id")).exclude(ended)
 
 
 def person_history(person: Person) -> list[PersonMove]:

@@ -247,12 +247,30 @@ def person_move(
 
 
 @transaction.atomic
-def person_set_status(*, actor: Any, person: Person, status: str) -> Person:
-    """Mark a person active, suspended or ended (they stay in the registry's history)."""
+def person_set_status(
+    *, actor: Any, person: Person, status: str, since: date | None = None
+) -> Person:
+    """Mark a person active, suspended or ended from ``since`` (default today); they stay
+    in the registry's history. An ended person is counted in the registry up to the day
+    before ``since``. ``since`` may not be in the future nor before they joined."""
     require(actor, "training.registry", person)
     if status not in PersonStatus.values:
         raise TrainingInputError({"status": _("Trạng thái không hợp lệ.")})
+    day = since or timezone.localdate()
+    if day > timezone.localdate():
+        raise TrainingInputError({"status_since": _("Ngày không được sau hôm nay.")})
+    first = person.moves.order_by("since").values_list("since", flat=True).first()
+    if first and day < first:
+        raise TrainingInputError(
+            {"status_since": _("Ngày không được trước ngày người này vào danh sách.")}
+        )
     person.status = status
-    person.save(update_fields=["status", "updated_at"])
-    audit_record(action="training.person.status", obj=person, actor=actor, data={"status": status})
+    person.status_since = day
+    person.save(update_fields=["status", "status_since", "updated_at"])
+    audit_record(
+        action="training.person.status",
+        obj=person,
+        actor=actor,
+        data={"status": status, "since": day.isoformat()},
+    )
     return person

@@ -53,7 +53,7 @@ def world():
     a1 = person("Rơ Châm A Một", a, "0905000001")
     a2 = person("Siu H'Hai", a, "0905000002")
     a3 = person("Nguyễn Văn Ba", a, "0905000003")
-    services.person_set_status(actor=admin, person=a3, status="ended")
+    services.person_set_status(actor=admin, person=a3, status="ended", since=date(2026, 1, 1))
     b1 = person("Trần Thị Bốn", b, "0905000004")
     p4 = person("Lê Văn Năm", a, "0905000005")
     services.person_move(actor=admin, person=p4, unit=b, on=date(2026, 6, 1), reason="Sắp xếp")

@@ -123,6 +123,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views by chosen commune, counted outside the page cache so that its
+    # hits count too (portal/middleware.py).
+    "pbgdpl.portal.middleware.LocalPageViewMiddleware",
     # Anonymous page-cache hits are answered here, before the rest (portal/cache.py).
     "pbgdpl.portal.cache.PageCacheMiddleware",
     # Pages travel gzipped (a law page of ~100 KB becomes ~20 KB on a weak network);
@@ -137,6 +140,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "pbgdpl.core.middleware.RequestContextMiddleware",
+    # The days an account is used, at most one write per account and day (people/middleware.py).
+    "pbgdpl.people.middleware.AccountActivityMiddleware",
     "pbgdpl.people.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -221,7 +226,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "people:login"  # the public login (learners, citizens); staff use /admin/login/
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("pbgdpl.training.urls")),
     path("", include("pbgdpl.outreach.urls")),
     path("", include("pbgdpl.kpi.urls")),
+    path("", include("pbgdpl.kpi.urls_dashboard")),
     path("", include("pbgdpl.portal.urls")),
     path("", include("pbgdpl.exchange.urls_items")),
     path("", include("pbgdpl.exchange.urls_push")),

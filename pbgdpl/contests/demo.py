@@ -25,6 +25,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from pbgdpl.core.demo_names import demo_person_name
 from pbgdpl.core.text import plain_text_clean
 from pbgdpl.people.models import User
 from pbgdpl.qa.demo import demo_reporter_and_approver
@@ -100,34 +101,6 @@ RULES = (
     "7. Thông tin cá nhân chỉ dùng để tổ chức cuộc thi và liên hệ trao giải; bảng xếp hạng "
     "chỉ hiện tên viết tắt. Người gian lận hoặc khai thông tin không đúng sẽ bị hủy kết quả."
 )
-
-# Invented names (họ, tên đệm, tên): Kinh and Jrai / Bahnar naming patterns of Gia Lai.
-FAMILY_NAMES = [
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Phan", "Huỳnh", "Đặng", "Bùi", "Đỗ",
-    "Ngô", "Dương", "Trương", "Lý", "Hồ", "Đinh", "Mai", "Vũ", "Tạ",
-]  # fmt: skip
-MIDDLE_MALE = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Xuân", "Đình", "Ngọc"]
-MIDDLE_FEMALE = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Bảo", "Mỹ", "Hồng", "Thùy", "Phương"]
-GIVEN_MALE = [
-    "An", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hiếu", "Hùng", "Huy", "Khánh", "Khoa",
-    "Long", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quang", "Sơn", "Tài", "Thắng", "Thành",
-    "Thịnh", "Tiến", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Lộc",
-]  # fmt: skip
-GIVEN_FEMALE = [
-    "Anh", "Châu", "Diệp", "Dung", "Giang", "Hà", "Hằng", "Hạnh", "Hoa", "Hồng", "Huyền",
-    "Hương", "Lan", "Linh", "Loan", "Mai", "My", "Nga", "Ngọc", "Nhung", "Oanh", "Phương",
-    "Quỳnh", "Thảo", "Thơ", "Thủy", "Trang", "Trinh", "Uyên", "Yến",
-]  # fmt: skip
-JRAI_FAMILY = ["Rơ Mah", "Ksor", "Siu", "Rơ Châm", "Kpă", "Nay", "Rah Lan", "Puih", "Rơ Ô"]
-JRAI_MALE = ["Blin", "Thuận", "Hyen", "Đoan", "Chuh", "Nhiên", "Thương", "Phơn", "Djuh", "Hlim"]
-JRAI_FEMALE = ["H'Lan", "H'Nhi", "H'Mai", "H'Bia", "H'Yen", "H'Luyn", "H'Nơ", "H'Ding", "H'Nga"]
-BAHNAR_MALE = ["Đinh Văn Hyun", "Đinh Văn Thoa", "Đinh Ró", "Đinh Hmưk", "Đinh Văn Blưh"]
-BAHNAR_FEMALE = ["Đinh Thị Hlum", "Đinh Thị Yă", "Đinh Thị Bơm", "Đinh Thị H'Pơ"]
-# First words of the communes' Jrai and Bahnar place names (the highland west).
-HIGHLAND_WORDS = {
-    "Ia", "Chư", "Kon", "Kông", "Đak", "Đăk", "Krong", "Kbang", "KDang", "Pờ", "Ayun", "Al",
-    "Ya", "Uar", "Lơ", "Bờ", "Gào", "SRó", "Tơ", "Hra", "Chơ", "Mang", "Pleiku", "Biển",
-}  # fmt: skip
 
 # Who takes part (weights) and how well they do on average (share of items right).
 GROUPS = [
@@ -280,30 +253,10 @@ class Person:
     round2: bool  # also took round 2 already
 
 
-def _highland(unit: Unit) -> bool:
-    """Whether the commune's name is a Jrai or Bahnar place name (the western, highland
-    part of the province), where most people carry Jrai or Bahnar names."""
-    words = unit.name.split()[1:]
-    return bool(words) and words[0] in HIGHLAND_WORDS
-
-
-def _name(rng: random.Random, *, highland: bool) -> str:
-    female = rng.random() < 0.5
-    kind = rng.random()
-    jrai, bahnar = (0.45, 0.57) if highland else (0.02, 0.03)
-    if kind < jrai:
-        return f"{rng.choice(JRAI_FAMILY)} {rng.choice(JRAI_FEMALE if female else JRAI_MALE)}"
-    if kind < bahnar:
-        return rng.choice(BAHNAR_FEMALE if female else BAHNAR_MALE)
-    middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
-    given = rng.choice([g for g in (GIVEN_FEMALE if female else GIVEN_MALE) if g != middle])
-    return f"{rng.choice(FAMILY_NAMES)} {middle} {given}"
-
-
 def _person(n: int, communes: list[Unit], weights: list[int]) -> Person:
     rng = random.Random(SEED * 100_003 + n)  # noqa: S311 (demo data, not security)
     unit = rng.choices(communes, weights=weights)[0]
-    name = _name(rng, highland=_highland(unit))
+    name = demo_person_name(rng, unit_name=unit.name)
     group, _weight, mean = rng.choices(GROUPS, weights=[g[1] for g in GROUPS])[0]
     skill = min(0.97, max(0.3, rng.gauss(mean, 0.12)))
     roll = rng.random()

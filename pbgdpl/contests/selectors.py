@@ -15,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
+
+from pbgdpl.people.reach import ReachRecord, reach_keys, reach_period_bounds
 
 from .models import Attempt, AttemptStatus, Choice, Contest, Item, Participant, Round
 
@@ -351,3 +353,45 @@ def contest_counts(contest: Contest) -> dict[str, int]:
         .filter(~Q(status=AttemptStatus.ACTIVE))
         .count(),
     }
+
+
+def contest_reach_records(*, date_from: date, date_to: date) -> list[ReachRecord]:
+    """Contest participants with an attempt started in the local days ``date_from``..
+    ``date_to`` (both included), for the "persons reached digitally" indicators (source
+    "contest").
+
+    One record per participant (a person is one participant per contest, so a person in
+    two contests gives two records with the same keys): ``on`` the day of their last
+    attempt started in the period, ``unit_id`` the commune they gave, ``keys`` the hashed
+    phone, e-mail and account id. A participant whose personal data was erased has no keys
+    and gives no record."""
+    start, end = reach_period_bounds(date_from, date_to)
+    rows = (
+        Attempt.objects.filter(started_at__gte=start, started_at__lt=end)
+        .values(
+            "participant_id",
+            "participant__phone",
+            "participant__email",
+            "participant__user_id",
+            "participant__unit_id",
+        )
+        .annotate(last_started=Max("started_at"))
+        .order_by("participant_id")
+    )
+    records = []
+    for row in rows.iterator(chunk_size=2000):
+        keys = reach_keys(
+            phone=row["participant__phone"],
+            email=row["participant__email"],
+            user_id=row["participant__user_id"],
+        )
+        if keys:
+            records.append(
+                ReachRecord(
+                    keys=keys,
+                    unit_id=row["participant__unit_id"],
+                    on=timezone.localdate(row["last_started"]),
+                    source="contest",
+                )
+            )
+    return records

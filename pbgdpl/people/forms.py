@@ -1,9 +1,17 @@
-"""Forms: the second-factor code, and the Wagtail user forms with a phone number."""
+"""Forms: the second-factor code, the public login, and the Wagtail user forms with a
+phone number and the commune the person lives in."""
+
+from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from pbgdpl.units.models import Unit
+
+from .communes import communes_valid
 from .identifiers import normalize_phone
 
 
@@ -35,15 +43,65 @@ class _PhoneMixin:
             raise forms.ValidationError(_("Số điện thoại không hợp lệ.")) from exc
 
 
-class StaffUserCreationForm(_PhoneMixin, UserCreationForm):
+COMMUNE_LABEL = _("Xã, phường nơi sinh sống")
+COMMUNE_HELP = _(
+    "Không bắt buộc. Dùng để thống kê số người được tiếp cận thông tin pháp luật theo xã, "
+    "phường (không công khai)."
+)
+
+
+class _CommuneMixin:
+    """The account's commune: communes in force today (and the one already set)."""
+
+    def _commune_field_add(self) -> None:
+        current = getattr(getattr(self, "instance", None), "unit_id", None)
+        ids = [c.id for c in communes_valid()]
+        self.fields["unit"] = forms.ModelChoiceField(
+            queryset=Unit.objects.filter(Q(pk__in=ids) | Q(pk=current)).order_by("name"),
+            required=False,
+            label=COMMUNE_LABEL,
+            help_text=COMMUNE_HELP,
+        )
+
+
+class StaffUserCreationForm(_PhoneMixin, _CommuneMixin, UserCreationForm):
     phone = forms.CharField(label=_("Số điện thoại"), required=False, max_length=20)
 
     class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | {"phone"}
+        fields = UserCreationForm.Meta.fields | {"phone", "unit"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._commune_field_add()
 
 
-class StaffUserEditForm(_PhoneMixin, UserEditForm):
+class StaffUserEditForm(_PhoneMixin, _CommuneMixin, UserEditForm):
     phone = forms.CharField(label=_("Số điện thoại"), required=False, max_length=20)
 
     class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | {"phone"}
+        fields = UserEditForm.Meta.fields | {"phone", "unit"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._commune_field_add()
+
+
+class AccountLoginForm(AuthenticationForm):
+    """The public login: e-mail address or phone number, and the password."""
+
+    username = forms.CharField(
+        label=_("Thư điện tử hoặc số điện thoại"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Thư điện tử/số điện thoại hoặc mật khẩu không đúng. Lưu ý mật khẩu phân biệt "
+            "chữ hoa, chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khoá."),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mật khẩu")

@@ -49,6 +49,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("cán bộ quản trị"), default=False)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
     date_joined = models.DateTimeField(_("ngày tham gia"), default=timezone.now)
+    # The commune (or ward) the person says they live in: optional, chosen by them; the
+    # indicators count the people reached digitally by it (see ``reach.py``).
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("xã, phường nơi sinh sống"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = UserManager()
 
@@ -125,3 +135,25 @@ class RoleAssignment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class UserActiveDay(models.Model):
+    """A day on which an account was used (at most one row per account and day).
+
+    Written by ``middleware.AccountActivityMiddleware`` through
+    ``services.user_active_day_record``; read by ``selectors.account_reach_records``.
+    Holds no more than the account and the date: no page, no address, no time of day."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="active_days")
+    day = models.DateField(_("ngày"))
+
+    class Meta:
+        verbose_name = _("ngày sử dụng tài khoản")
+        verbose_name_plural = _("ngày sử dụng tài khoản")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="people_user_active_day_once")
+        ]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.day}"

@@ -10,8 +10,9 @@ so the indicator computation handles no personal data.
 
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from .identifiers import normalize_email, normalize_phone
@@ -48,3 +49,11 @@ def reach_keys(*, phone: str = "", email: str = "", user_id: int | None = None) 
     if user_id is not None:
         keys.append(salted_hmac(REACH_SALT, f"u:{user_id}").hexdigest()[:32])
     return tuple(keys)
+
+
+def reach_period_bounds(date_from: date, date_to: date) -> tuple[datetime, datetime]:
+    """The instants ``[start, end)`` covering the local days ``date_from``..``date_to``
+    (both included), for filtering timestamps by the site's time zone."""
+    start = timezone.make_aware(datetime.combine(date_from, time.min))
+    end = timezone.make_aware(datetime.combine(date_to + timedelta(days=1), time.min))
+    return start, end

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from pbgdpl.core.audit import audit_record
 from pbgdpl.units.models import Unit
 
+from .communes import commune_by_code
 from .identifiers import normalize_email, normalize_phone
-from .models import Role, RoleAssignment, User
+from .models import Role, RoleAssignment, User, UserActiveDay
 from .permissions import forget_cached_grants, require, roles_changed_notify
 
 
@@ -148,3 +149,40 @@ def totp_device_pending(*, user: User):
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="default", confirmed=False)
     return device
+
+
+@transaction.atomic
+def user_commune_set(*, user: User, unit_code: str, actor: Any = None) -> User:
+    """Set (or, with an empty code, clear) the commune the account holder lives in.
+
+    Only a commune, ward or special zone in force today is accepted; anything else raises
+    PeopleError and changes nothing. Audited (the code, not the person's other data)."""
+    code = (unit_code or "").strip()
+    unit = None
+    if code:
+        commune = commune_by_code(code)
+        unit = Unit.objects.filter(pk=commune.id).first() if commune else None
+        if unit is None:
+            raise PeopleError(
+                _("Không có xã, phường, đặc khu đang có hiệu lực với mã “%(code)s”.")
+                % {"code": code[:20]}
+            )
+    if user.unit_id == (unit.pk if unit else None):
+        return user
+    user.unit = unit
+    user.save(update_fields=["unit"])
+    audit_record(
+        action="people.user_commune_set",
+        obj=user,
+        actor=actor if actor is not None else user,
+        unit_code=unit.code if unit else "",
+        data={"unit": unit.code if unit else None},
+    )
+    return user
+
+
+@transaction.atomic
+def user_active_day_record(*, user: User, day: date) -> None:
+    """Note that ``user``'s account was used on ``day`` (idempotent: one row per day; an
+    INSERT that ignores an existing row, so two racing requests of one person are safe)."""
+    UserActiveDay.objects.bulk_create([UserActiveDay(user=user, day=day)], ignore_conflicts=True)

@@ -1,4 +1,5 @@
-"""Enrolling and verifying the staff second factor (TOTP)."""
+"""The account pages (log in, log out, "Tài khoản của tôi" with the commune the person
+lives in) and enrolling and verifying the staff second factor (TOTP)."""
 
 import base64
 import io
@@ -6,19 +7,24 @@ import io
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.redirects import safe_next_url
 
-from .forms import TotpCodeForm
-from .services import totp_device_pending
+from .communes import commune_by_id, commune_groups
+from .forms import AccountLoginForm, TotpCodeForm
+from .services import PeopleError, totp_device_pending, user_commune_set
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -85,4 +91,62 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         "people/two_factor_verify.html",
         {"form": form, "next": _next_url(request)},
         status=200 if request.method == "GET" else 400,
+    )
+
+
+# ----------------------------------------------------------------------------- account pages
+class AccountLoginView(LoginView):
+    """Log in on the public site with an e-mail address or phone number (throttled by
+    django-axes like the back-office login); then back to ``next`` or the account page."""
+
+    template_name = "people/login.html"
+    form_class = AccountLoginForm
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("people:profile")
+    extra_context = {"no_feedback": True}
+
+
+account_login = never_cache(AccountLoginView.as_view())
+
+
+@require_POST
+def account_logout(request: HttpRequest) -> HttpResponse:
+    """Log out (POST only, with the CSRF token) and go to the home page."""
+    logout(request)
+    messages.info(request, _("Bạn đã đăng xuất."))
+    return HttpResponseRedirect("/", status=303)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required(login_url=reverse_lazy("people:login"))
+def account_profile(request: HttpRequest) -> HttpResponse:
+    """ "Tài khoản của tôi": who is logged in, and the commune they live in (optional; the
+    indicators count people reached by it). POST ``unit`` = a commune code, or empty to
+    clear it; a code that is not a commune in force is refused (400), nothing changed."""
+    user = request.user
+    error = ""
+    status = 200
+    if request.method == "POST":
+        try:
+            user_commune_set(user=user, unit_code=request.POST.get("unit", ""), actor=user)
+        except PeopleError as exc:
+            error = str(exc)
+            status = 400
+        else:
+            messages.success(request, _("Đã lưu xã, phường nơi bạn sinh sống."))
+            return HttpResponseRedirect(reverse("people:profile"), status=303)
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "account": user,
+            # A commune set before a reorganisation is shown, but no longer offered.
+            "commune": commune_by_id(user.unit_id),
+            "old_unit": user.unit if user.unit_id and not commune_by_id(user.unit_id) else None,
+            "groups": commune_groups(),
+            "error": error,
+            "no_feedback": True,
+        },
+        status=status,
     )

@@ -1,8 +1,9 @@
 """Whole-page cache of the public pages for anonymous readers.
 
 Readers without a session (nearly every citizen) get the same HTML for a URL, given their
-display preferences and language; that HTML is kept in the Django cache for
-``settings.PAGE_CACHE_SECONDS`` (default 300) and served without touching the database.
+display preferences, language and chosen commune (``local.py``); that HTML is kept in the
+Django cache for ``settings.PAGE_CACHE_SECONDS`` (default 300) and served without touching
+the database.
 
 Invalidation is by generation: every key holds the current generation token, and
 :func:`page_cache_invalidate` (called whenever a page is published, unpublished or
@@ -17,7 +18,8 @@ Two layers, one cache entry:
 * :func:`page_cache` wraps the view that serves Wagtail pages (``routing.page_serve``):
   it opts those responses in, and on its own (without the middleware) looks up and stores
   responses around the view.
-* :class:`PageCacheMiddleware`, placed right after WhiteNoise in ``MIDDLEWARE``, answers a
+* :class:`PageCacheMiddleware`, placed right after WhiteNoise in ``MIDDLEWARE`` (only the
+  page-view counter, ``middleware.LocalPageViewMiddleware``, sits between), answers a
   hit before the rest of the middleware stack and URL routing run (about a quarter of the
   cost of a hit at view level), and stores the final response — with the headers the
   inner middleware added (CSP, X-Frame-Options, Vary, Content-Language) — of requests the
@@ -50,6 +52,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_vary_headers
 
 from .context_processors import preferences_from_request
+from .local import local_commune
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +167,8 @@ def _key(request: HttpRequest, generation: str) -> str:
         # Normalised, so a tampered cookie cannot create new entries.
         preferences_from_request(request).cookie_value(),
         language_cookie,
+        # The reader's commune (header, local news first): only a valid code counts.
+        commune.code if (commune := local_commune(request)) else "",
         # GZipMiddleware runs inside the cache: gzip and plain clients get their own copy.
         "gzip" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "",
     ]

@@ -1,4 +1,5 @@
-"""Reader display preferences (font size, high contrast), kept in a cookie.
+"""Reader display preferences (font size, high contrast), kept in a cookie; the reader's
+chosen commune for the header (see ``local.py``).
 
 The cookie holds ``<font_size>.<contrast>`` (e.g. ``large.on``). Anything else in it
 is ignored, so a tampered cookie can never reach the template as a class name.
@@ -7,6 +8,8 @@ is ignored, so a tampered cookie can never reach the template as a class name.
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+
+from .local import local_commune
 
 COOKIE_NAME = "pbgdpl_hien_thi"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60  # one year
@@ -52,7 +55,8 @@ def display_preferences(request: HttpRequest) -> dict:
     """Template context for base.html.
 
     ``display``: the preferences; ``display_next``: where the display form returns to;
-    ``nav_section``: the first path segment ("van-ban", "hoi-dap", …) to mark the menu.
+    ``nav_section``: the first path segment ("van-ban", "hoi-dap", …) to mark the menu;
+    ``local_commune``: the commune the reader chose (``local.py``), or None.
     """
     prefs = preferences_from_request(request)
     # Pages differ by the preferences cookie, so responses must say "Vary: Cookie".
@@ -62,9 +66,10 @@ def display_preferences(request: HttpRequest) -> dict:
     if session is not None:
         session.accessed = True
     if request is None:
-        return {"display": prefs, "display_next": "/", "nav_section": ""}
+        return {"display": prefs, "display_next": "/", "nav_section": "", "local_commune": None}
     return {
         "display": prefs,
         "display_next": request.get_full_path(),
         "nav_section": request.path.strip("/").split("/", 1)[0],
+        "local_commune": local_commune(request),
     }

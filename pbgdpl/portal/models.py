@@ -594,3 +594,28 @@ class PageFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} — {'có' if self.helpful else 'không'}"
+
+
+# ----------------------------------------------------------------------------- local page views
+class LocalPageView(models.Model):
+    """How many public pages anonymous readers who chose a commune ("Xem thông tin của
+    xã/phường tôi") viewed on one day. Only the commune, the day and the count: no page,
+    no address, no cookie value, nothing about the reader (``services.local_page_view_add``).
+    """
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("xã, phường"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("ngày"))
+    count = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt xem trang theo xã, phường")
+        verbose_name_plural = _("lượt xem trang theo xã, phường")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "day"], name="portal_local_view_unit_day")
+        ]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.day}: {self.count}"

@@ -1,4 +1,8 @@
-"""Reads for the public portal: lists, an article's context, citations, translations."""
+"""Reads for the public portal: lists, an article's context, citations, translations, the
+chosen commune's content, and the anonymous page views by commune (for the indicators)."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -7,8 +11,9 @@ from wagtail.models import Locale, Page
 
 from pbgdpl.laws.models import LegalField
 from pbgdpl.laws.selectors import CitationLink, citation_links
+from pbgdpl.people.communes import Commune
 
-from .models import ArticlePage, Audience, PageCitation
+from .models import ArticlePage, Audience, LocalPageView, PageCitation
 
 PER_PAGE = 12
 
@@ -136,6 +141,7 @@ def home_context(*, request: HttpRequest, home: Page) -> dict:
         )
 
     return {
+        "local": local_content(request=request, locale=home.locale),
         "latest_news": latest(NewsPage, 5),
         "latest_guidance": latest(GuidancePage, 4),
         "latest_cases": latest(LegalCasePage, 3),
@@ -145,6 +151,54 @@ def home_context(*, request: HttpRequest, home: Page) -> dict:
         "news_section": news_section(locale=home.locale),
         "page_languages": page_translations(home),
     }
+
+
+@dataclass
+class LocalContent:
+    """What the home page shows first for a reader who chose a commune."""
+
+    commune: Commune
+    area: Page | None  # the commune's news area (UnitAreaPage) in this language
+    articles: list[ArticlePage]
+    answers: list[tuple[str, str]]  # (title, url) of published Q&A answers of the commune
+
+
+LOCAL_ARTICLES = 4
+LOCAL_ANSWERS = 3
+
+
+def local_content(*, request: HttpRequest | None, locale: Locale) -> LocalContent | None:
+    """The chosen commune's latest articles (from its news area in ``locale``) and
+    published Q&A answers (questions asked from there); None when no commune is chosen."""
+    from pbgdpl.qa.selectors import question_url, questions_published
+
+    from .local import local_commune
+    from .models import UnitAreaPage
+
+    commune = local_commune(request)
+    if commune is None:
+        return None
+    area = (
+        UnitAreaPage.objects.live()
+        .public()
+        .filter(unit_id=commune.id, locale=locale)
+        .order_by("path")
+        .first()
+    )
+    articles = (
+        list(articles_under(area).specific().select_related("feed_image")[:LOCAL_ARTICLES])
+        if area is not None
+        else []
+    )
+    answers = [
+        (q.title, question_url(q))
+        for q in questions_published()
+        .filter(unit_id=commune.id)
+        .select_related(None)
+        .prefetch_related(None)
+        .only("pk", "title")[:LOCAL_ANSWERS]
+    ]
+    return LocalContent(commune=commune, area=area, articles=articles, answers=answers)
 
 
 def news_section(*, locale: Locale) -> Page | None:
@@ -173,3 +227,15 @@ def articles_for_audience(code: str) -> tuple[Audience | None, QuerySet[ArticleP
     if audience is None:
         return None, ArticlePage.objects.none()
     return audience, articles_live().filter(audiences=audience)
+
+
+def local_page_views(*, date_from: date, date_to: date) -> list[tuple[int, date, int]]:
+    """Anonymous page views by the commune the readers chose, per day, for the days
+    ``date_from``..``date_to`` (both included): ``[(unit_id, day, views), …]`` by day then
+    unit. Views of readers who chose no commune are not counted anywhere. Counts still
+    buffered in a web process (``services.local_page_view_add``) appear once written."""
+    return list(
+        LocalPageView.objects.filter(day__gte=date_from, day__lte=date_to, count__gt=0)
+        .order_by("day", "unit_id")
+        .values_list("unit_id", "day", "count")
+    )

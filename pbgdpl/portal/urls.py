@@ -7,6 +7,7 @@ urlpatterns: list = [
     path("hien-thi/", views.display_preferences_set, name="display"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("ngon-ngu/", views.language_set, name="language"),
+    path("xa-phuong-cua-toi/", views.local_commune_choose, name="local-commune"),
     path("phan-hoi/", views.page_feedback_submit, name="feedback"),
     path("linh-vuc/<slug:code>/", views.field_articles, name="field"),
     path("doi-tuong/<slug:code>/", views.audience_articles, name="audience"),

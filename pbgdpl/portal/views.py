@@ -308,3 +308,98 @@ def _site_for(request: HttpRequest):
     from wagtail.models import Site
 
     return Site.find_for_request(request)
+
+
+# ----------------------------------------------------------------------------- my commune
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def local_commune_choose(request: HttpRequest) -> HttpResponse:
+    """ "Xem thông tin của xã/phường tôi": choose (or clear) the reader's commune.
+
+    GET shows the choice: a search by name (``q``, with or without diacritics) and the
+    whole list grouped by kind; both work without JavaScript. POST ``unit`` = a commune
+    code stores it in a cookie (no account, nothing else kept) and goes back to ``next``
+    (303) with a message; POST ``clear`` removes it. An unknown, merged-away or malformed
+    code is refused (400) with the reason, storing nothing. The forms also sit on cached
+    pages (the header's "Bỏ chọn"), so, like the feedback form, they carry no CSRF token:
+    a post another site made the browser send is refused (403).
+    """
+    from django.contrib import messages
+    from django.shortcuts import render
+    from django.urls import reverse
+
+    from pbgdpl.people.communes import (
+        commune_by_code,
+        commune_groups,
+        communes_search,
+        communes_span_provinces,
+    )
+
+    from .local import COOKIE_MAX_AGE, COOKIE_NAME, local_commune, local_commune_code_raw
+
+    data = request.POST if request.method == "POST" else request.GET
+    here = reverse("portal:local-commune")
+    back = safe_next_url(request, data.get("next"))
+    if back.split("?", 1)[0] == here:
+        back = "/"
+    error = ""
+    status = 200
+    if request.method == "POST":
+        if not _same_site_post(request):
+            return _feedback_page(
+                request,
+                status=403,
+                message=_("Lựa chọn xã, phường chỉ gửi được từ chính các trang của cổng này."),
+                back=back,
+            )
+        if "clear" in request.POST:
+            messages.info(request, _("Đã bỏ chọn xã, phường. Trang chủ hiện thông tin chung."))
+            response = HttpResponseRedirect(back, status=303)
+            response.delete_cookie(COOKIE_NAME, samesite="Lax")
+            return response
+        commune = commune_by_code(request.POST.get("unit", ""))
+        if commune is not None:
+            messages.success(
+                request,
+                _("Đã chọn %(name)s: trang chủ hiện trước tin tức và hỏi đáp của nơi này.")
+                % {"name": commune.name},
+            )
+            response = HttpResponseRedirect(back, status=303)
+            response.set_cookie(
+                COOKIE_NAME,
+                commune.code,
+                max_age=COOKIE_MAX_AGE,
+                samesite="Lax",
+                secure=request.is_secure(),
+                httponly=True,
+            )
+            return response
+        status = 400
+        error = (
+            _("Xin hãy chọn một xã, phường hoặc đặc khu trong danh sách.")
+            if not request.POST.get("unit", "").strip()
+            else _(
+                "Không có xã, phường, đặc khu nào đang có hiệu lực với mã này (có thể đơn vị "
+                "đã được sắp xếp, sáp nhập từ ngày 01/07/2025). Xin hãy chọn lại trong danh "
+                "sách; lựa chọn chưa được lưu."
+            )
+        )
+    query = request.GET.get("q", "").strip()[:100]
+    current = local_commune(request)
+    return render(
+        request,
+        "portal/local_commune.html",
+        {
+            "current": current,
+            "stale": bool(local_commune_code_raw(request)) and current is None,
+            "groups": commune_groups(),
+            "several_provinces": communes_span_provinces(),
+            "query": query,
+            "results": communes_search(query) if query else [],
+            "back": back,
+            "error": error,
+            "no_feedback": True,
+        },
+        status=status,
+    )

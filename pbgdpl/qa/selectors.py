@@ -1,6 +1,7 @@
 """Reads of the Legal Q&A: published questions for the public, the tracking view for the
 asker, the back-office queue (only the questions the user may act on)."""
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from pbgdpl.core.text import fold
 from pbgdpl.laws.selectors import CitationLink, citation_links
 from pbgdpl.people.permissions import filter_permitted
+from pbgdpl.people.reach import ReachRecord, reach_keys, reach_period_bounds
 
 from .models import OPEN_STATUSES, AnswerCitation, Question, QuestionStatus
 
@@ -163,3 +165,31 @@ def qa_suggestions(text: str, *, limit: int = 3) -> dict[str, list[dict]]:
             {"title": r["title"], "url": r["url"], "snippet": r.get("snippet", "")} for r in found
         ]
     return out
+
+
+def qa_reach_records(*, date_from: date, date_to: date) -> list[ReachRecord]:
+    """The askers of the questions received in the local days ``date_from``..``date_to``
+    (both included), for the "persons reached digitally" indicators (source "qa").
+
+    One record per question (any status: a declined or merged question was still asked),
+    ``on`` the day it was received, ``unit_id`` the commune the asker gave, ``keys`` the
+    hashed phone and e-mail of the asker. A question whose personal data was erased (on
+    request or after the retention period) has no keys and gives no record: erasure lowers
+    the counts of past periods unless the indicators stored their values before."""
+    start, end = reach_period_bounds(date_from, date_to)
+    rows = (
+        Question.objects.filter(received_at__gte=start, received_at__lt=end)
+        .exclude(asker_phone="", asker_email="")
+        .order_by("received_at", "pk")
+        .values_list("asker_phone", "asker_email", "unit_id", "received_at")
+    )
+    records = []
+    for phone, email, unit_id, received_at in rows.iterator(chunk_size=2000):
+        keys = reach_keys(phone=phone, email=email)
+        if keys:
+            records.append(
+                ReachRecord(
+                    keys=keys, unit_id=unit_id, on=timezone.localdate(received_at), source="qa"
+                )
+            )
+    return records

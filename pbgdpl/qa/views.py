@@ -577,6 +577,7 @@ def _track_page(
         "no_feedback": True,
         "messages": others,
         "t": tracking,
+        "question": question,  # for the survey invitation's signed reference only
         "steps": _steps(tracking["status"]),
         "sent": sent,
         "erased_note": erased_note,

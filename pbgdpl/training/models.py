@@ -280,3 +280,77 @@ class TrainingCertificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class QuizAttempt(models.Model):
+    """One attempt of a learner at a quiz module: the items drawn (approved items of the
+    module, choices in the order shown to this attempt), then — once, at submission —
+    the answers and the grade. ``draw`` is ``[{"item": id, "choices": [choice ids]}, …]``
+    and ``answers`` ``{"<item id>": [choice ids]}``."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts")
+    module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveSmallIntegerField()
+    started_at = models.DateTimeField()
+    draw = models.JSONField()
+    answers = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    correct = models.PositiveSmallIntegerField(null=True, blank=True)
+    total = models.PositiveSmallIntegerField(default=0)
+    score_percent = models.PositiveSmallIntegerField(null=True, blank=True)
+    passed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["enrolment", "module", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "module", "number"], name="training_quiz_attempt_number"
+            ),
+            # One attempt in progress per learner and quiz: reloading the page or a double
+            # click never opens a second one.
+            models.UniqueConstraint(
+                fields=["enrolment", "module"],
+                condition=Q(submitted_at__isnull=True),
+                name="training_quiz_attempt_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} – {self.module} #{self.number}"
+
+
+class ReminderKind(models.TextChoices):
+    IDLE = "idle", _("Chưa học tiếp khoá trực tuyến")
+    SESSION = "session", _("Buổi học sắp diễn ra")
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mailed to an enrolled person, kept so the same one is never sent
+    twice: an idle reminder once per stretch of inactivity (``idle_since``: the last
+    activity it is about), a session reminder once per session."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    idle_since = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "session"],
+                condition=Q(kind="session"),
+                name="training_reminder_session_once",
+            ),
+            models.UniqueConstraint(
+                fields=["enrolment", "idle_since"],
+                condition=Q(kind="idle"),
+                name="training_reminder_idle_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} – {self.enrolment}"

@@ -5,6 +5,11 @@ exported workbook also carries a "Hướng dẫn" sheet that explains each colum
 the legal fields). The unit is given by its code ("Mã đơn vị") or by its name ("Đơn vị",
 matched without diacritics among the units in force); an export carries both.
 
+Three columns carry a person's history and status: "Từ ngày" (in the unit since: the start
+of their history, default today), "Trạng thái" (Đang hoạt động, Tạm ngừng, Đã thôi; empty
+is active) and "Ngày thôi/tạm ngừng" (required for the last two, refused for an active
+person; never before "Từ ngày" nor after today) — written with ``person_set_status``.
+
 The import only adds people. It is all or nothing: every row is checked first with
 :func:`pbgdpl.training.services.person_input_clean` (the same rules as the form,
 including duplicates against the registry), plus what only a file can get wrong
@@ -28,7 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -59,13 +64,14 @@ from pbgdpl.units.models import Unit
 from pbgdpl.units.selectors import unit_list_valid
 
 from . import services
-from .models import Person, PersonRole
+from .models import Person, PersonRole, PersonStatus
 from .services import PersonInput, TrainingInputError
 
 __all__ = [
     "IMPORT_MAX_ROWS",
     "REGISTRY_COLUMNS",
     "RegistryImportReport",
+    "RegistryPreviewRow",
     "RegistryRowError",
     "registry_export_xlsx",
     "registry_import_xlsx",
@@ -91,10 +97,13 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("term_from", gettext_noop("Nhiệm kỳ từ")),
     ("term_to", gettext_noop("Nhiệm kỳ đến")),
     ("legal_fields", gettext_noop("Lĩnh vực phụ trách")),
+    ("since", gettext_noop("Từ ngày")),
+    ("status", gettext_noop("Trạng thái")),
+    ("status_since", gettext_noop("Ngày thôi/tạm ngừng")),
 )
 REGISTRY_COLUMNS: tuple[str, ...] = tuple(header for _key, header in _COLUMNS)
 REQUIRED_COLUMNS = ("full_name", "role")  # and one of unit_code / unit_name
-DATE_KEYS = ("birth_date", "decision_date", "term_from", "term_to")
+DATE_KEYS = ("birth_date", "decision_date", "term_from", "term_to", "since", "status_since")
 _HEADER = dict(_COLUMNS)
 _KEY_ORDER = [key for key, _header in _COLUMNS]
 REGISTRY_SHEET_TITLE = gettext_noop("Danh sách PBGDPL")  # at most 31 characters
@@ -112,6 +121,9 @@ _EXTRA_ALIASES = {
     "ten don vi": "unit_name",
     "chuc vu": "position",
     "linh vuc": "legal_fields",
+    "ngay ve don vi": "since",
+    "ngay thoi": "status_since",
+    "ngay tam ngung": "status_since",
 }
 # Columns a unit's own list often has and the import ignores (folded).
 _IGNORED_HEADERS = {"stt", "tt", "so tt", "so thu tu", "ghi chu"}
@@ -126,6 +138,18 @@ _ROLE_WORDS = {
     "propagandist": PersonRole.PROPAGANDIST,
     "can bo": PersonRole.OFFICIAL,
     "official": PersonRole.OFFICIAL,
+}
+# Words for the statuses (folded); the labels are added in every language.
+_STATUS_WORDS = {
+    "hoat dong": PersonStatus.ACTIVE,
+    "dang hoat dong": PersonStatus.ACTIVE,
+    "active": PersonStatus.ACTIVE,
+    "tam ngung": PersonStatus.SUSPENDED,
+    "tam dung": PersonStatus.SUSPENDED,
+    "suspended": PersonStatus.SUSPENDED,
+    "da thoi": PersonStatus.ENDED,
+    "thoi": PersonStatus.ENDED,
+    "ended": PersonStatus.ENDED,
 }
 _ROLE_SHORT = {
     PersonRole.REPORTER: gettext_noop("Báo cáo viên"),
@@ -148,6 +172,21 @@ class RegistryImportReport(XlsxImportReport):
     ``person_ids`` lists the people written (none on a dry run or an error)."""
 
     person_ids: list[int] = field(default_factory=list)
+    preview: list[RegistryPreviewRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RegistryPreviewRow:
+    """One person a checked file would add, as the preview lists them."""
+
+    row: int
+    full_name: str
+    role: str  # label
+    unit: str  # name
+    status: str  # label, with its date when not active
+
+
+PREVIEW_MAX_ROWS = 500
 
 
 # --------------------------------------------------------------------------- export
@@ -161,8 +200,14 @@ def _role_short(role: str) -> str:
     return _(_ROLE_SHORT[role]) if role in _ROLE_SHORT else role
 
 
+def _status_short(status: str) -> str:
+    return str(PersonStatus(status).label) if status in PersonStatus.values else status
+
+
 def _person_row(person: Person) -> list[Any]:
     fields = sorted(person.legal_fields.all(), key=lambda f: fold(f.name))
+    current = next((m for m in person.moves.all() if m.until is None), None)
+    active = person.status == PersonStatus.ACTIVE
     return [
         person.full_name,
         person.birth_date,
@@ -177,6 +222,9 @@ def _person_row(person: Person) -> list[Any]:
         person.term_from,
         person.term_to,
         ", ".join(f.name for f in fields),
+        current.since if current is not None else None,
+        _status_short(person.status),
+        None if active else person.status_since,
     ]
 
 
@@ -188,7 +236,7 @@ def registry_export_xlsx(*, people: Any) -> bytes:
     fields. The caller chooses the people the user may see (e.g. with
     ``selectors.people_visible(user)``)."""
     if hasattr(people, "select_related"):
-        people = people.select_related("unit").prefetch_related("legal_fields")
+        people = people.select_related("unit").prefetch_related("legal_fields", "moves")
     people = list(people)
     workbook = workbook_new()
     sheet = sheet_add(
@@ -197,13 +245,20 @@ def registry_export_xlsx(*, people: Any) -> bytes:
         [_(h) for h in REGISTRY_COLUMNS],
         (_person_row(person) for person in people),
         wrap=[8, 13],
-        widths={1: 28, 2: 12, 3: 14, 4: 28, 5: 18, 6: 10, 7: 24, 8: 36, 13: 36},
+        widths={1: 28, 2: 12, 3: 14, 4: 28, 5: 18, 6: 10, 7: 24, 8: 36, 13: 36, 14: 12, 15: 16},
     )
+    last_row = max(len(people) + 1, 2) + IMPORT_MAX_ROWS
     list_validation_add(
         sheet,
         column=_KEY_ORDER.index("role") + 1,
         values=[_(label) for label in _ROLE_SHORT.values()],
-        last_row=max(len(people) + 1, 2) + IMPORT_MAX_ROWS,
+        last_row=last_row,
+    )
+    list_validation_add(
+        sheet,
+        column=_KEY_ORDER.index("status") + 1,
+        values=[str(label) for label in PersonStatus.labels],
+        last_row=last_row,
     )
 
     guide = sheet_add(
@@ -278,6 +333,32 @@ def _guide_rows() -> list[list[str]]:
             no,
             _("Mã hoặc tên lĩnh vực trong danh mục bên dưới, cách nhau bởi dấu phẩy."),
         ],
+        [
+            _(_HEADER["since"]),
+            no,
+            date_hint
+            + " "
+            + _(
+                "Ngày người này bắt đầu làm công tác ở đơn vị (bắt đầu lịch sử công tác); để "
+                "trống là hôm nay. Không sau ngày hôm nay."
+            ),
+        ],
+        [
+            _(_HEADER["status"]),
+            no,
+            _("Đang hoạt động, Tạm ngừng hoặc Đã thôi; để trống là Đang hoạt động."),
+        ],
+        [
+            _(_HEADER["status_since"]),
+            _("Khi tạm ngừng, đã thôi"),
+            date_hint
+            + " "
+            + _(
+                "Ngày bắt đầu tạm ngừng hoặc ngày thôi; bắt buộc khi trạng thái là Tạm ngừng "
+                "hoặc Đã thôi, bỏ trống khi Đang hoạt động. Không trước cột Từ ngày, không sau "
+                "ngày hôm nay."
+            ),
+        ],
     ]
 
 
@@ -308,17 +389,56 @@ def _refuse(message: str) -> TrainingInputError:
     return TrainingInputError({"file": message})
 
 
-def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
-    """Read the list sheet: (spreadsheet row number, {column key: raw cell value}) per
-    non-empty data row, and the column keys the file has. Refuses a file without a
-    usable header, without rows or with too many rows."""
+@dataclass(frozen=True)
+class SheetSpec:
+    """How to read the list sheet of an import: the columns ((key, untranslated header)
+    pairs), extra folded aliases, the required keys, pairs of which one is required,
+    folded headers to ignore, and the refusals' words."""
+
+    columns: tuple[tuple[str, str], ...]
+    aliases: dict[str, str]
+    required: tuple[str, ...]
+    required_any: tuple[tuple[str, str], ...]
+    ignored: frozenset[str]
+    max_rows: int
+    too_many: str  # untranslated message: more than max_rows rows
+    no_header: str  # untranslated message: no header row found
+    no_rows: str  # untranslated message: only the header
+
+
+_REGISTRY_SHEET = SheetSpec(
+    columns=_COLUMNS,
+    aliases=_EXTRA_ALIASES,
+    required=REQUIRED_COLUMNS,
+    required_any=(("unit_code", "unit_name"),),
+    ignored=frozenset(_IGNORED_HEADERS),
+    max_rows=IMPORT_MAX_ROWS,
+    too_many=gettext_noop(
+        "Tệp có hơn 5.000 người: hãy chia thành nhiều tệp, mỗi tệp tối đa 5.000 dòng."
+    ),
+    no_header=gettext_noop(
+        "Không thấy dòng tiêu đề cột (Họ và tên, Vai trò, Mã đơn vị, …): hãy dùng tệp mẫu "
+        "tải từ danh sách."
+    ),
+    no_rows=gettext_noop("Tệp không có người nào (chỉ có dòng tiêu đề)."),
+)
+
+
+def sheet_rows_read(
+    data: bytes, spec: SheetSpec
+) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
+    """Read the list sheet (the first one that is not "Hướng dẫn"): (spreadsheet row
+    number, {column key: raw cell value}) per non-empty data row, and the column keys
+    the file has. Refuses (TrainingInputError, field "file") a file that is not a
+    readable .xlsx, has no usable header in its first rows, no rows or too many."""
     with xlsx_errors_as(TrainingInputError):
         workbook = workbook_open(data)
+    labels = dict(spec.columns)
     try:
         sheet = data_sheet(workbook, skip_titles=(GUIDE_SHEET_TITLE,))
         if sheet is None:
             raise _refuse(_("Tệp không có trang tính danh sách."))
-        aliases = header_aliases(_COLUMNS, extra=_EXTRA_ALIASES)
+        aliases = header_aliases(spec.columns, extra=spec.aliases)
         columns: dict[int, str] | None = None
         rows: list[tuple[int, dict[str, Any]]] = []
         for number, values in enumerate(
@@ -342,11 +462,11 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
                         texts,
                         aliases=aliases,
                         row=number,
-                        labels=_HEADER,
-                        required=REQUIRED_COLUMNS,
-                        required_any=[("unit_code", "unit_name")],
-                        ignored=_IGNORED_HEADERS,
-                        all_columns=REGISTRY_COLUMNS,
+                        labels=labels,
+                        required=spec.required,
+                        required_any=spec.required_any,
+                        ignored=spec.ignored,
+                        all_columns=[header for _key, header in spec.columns],
                     )
                 continue
             row = {
@@ -357,24 +477,14 @@ def _sheet_rows(data: bytes) -> tuple[list[tuple[int, dict[str, Any]]], set[str]
             if not row:
                 continue
             rows.append((number, row))
-            if len(rows) > IMPORT_MAX_ROWS:
-                raise _refuse(
-                    _(
-                        "Tệp có hơn 5.000 người: hãy chia thành nhiều tệp, mỗi tệp tối đa "
-                        "5.000 dòng."
-                    )
-                )
+            if len(rows) > spec.max_rows:
+                raise _refuse(_(spec.too_many))
     finally:
         workbook.close()
     if columns is None:
-        raise _refuse(
-            _(
-                "Không thấy dòng tiêu đề cột (Họ và tên, Vai trò, Mã đơn vị, …): hãy dùng tệp "
-                "mẫu tải từ danh sách."
-            )
-        )
+        raise _refuse(_(spec.no_header))
     if not rows:
-        raise _refuse(_("Tệp không có người nào (chỉ có dòng tiêu đề)."))
+        raise _refuse(_(spec.no_rows))
     return rows, set(columns.values())
 
 
@@ -422,6 +532,15 @@ def _role_lookup() -> dict[str, str]:
                 lookup[fold(str(label))] = value
             for value, short in _ROLE_SHORT.items():
                 lookup[fold(_(short))] = value
+    return lookup
+
+
+def _status_lookup() -> dict[str, str]:
+    lookup = dict(_STATUS_WORDS)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for value, label in PersonStatus.choices:
+                lookup[fold(str(label))] = value
     return lookup
 
 
@@ -501,6 +620,9 @@ class _Row:
     number: int
     data: PersonInput
     unit_key: str  # the column that named the unit
+    status: str = PersonStatus.ACTIVE
+    status_since: date | None = None
+    unit_name: str = ""
 
 
 def _row_input(
@@ -510,16 +632,19 @@ def _row_input(
     units: _Units,
     roles: dict[str, str],
     fields: dict[str, str],
+    statuses: dict[str, str],
     present: set[str],
-) -> tuple[PersonInput, dict[str, str], str]:
+) -> tuple[PersonInput, dict[str, str], str, tuple[str, date | None]]:
     """The row as a PersonInput, the problems only the spreadsheet form can have
-    (column key → message), and the column key that names the unit."""
+    (column key → message), the column key that names the unit, and the status with its
+    date."""
     problems: dict[str, str] = {}
     dates: dict[str, date | None] = {}
     for key in DATE_KEYS:
         dates[key], readable = _date_value(values.get(key))
         if not readable:
             problems[key] = _("Ngày không đúng dạng dd/mm/yyyy (ví dụ 05/09/1985).")
+    status = _status_check(values, dates, statuses, problems)
     raw_role = cell_text(values.get("role"))
     role = roles.get(fold(raw_role), raw_role)
 
@@ -555,8 +680,47 @@ def _row_input(
         term_from=dates["term_from"],
         term_to=dates["term_to"],
         legal_fields=_legal_fields_split(cell_text(values.get("legal_fields")), fields),
+        since=dates["since"],
     )
-    return data, problems, unit_key
+    return data, problems, unit_key, (status, dates["status_since"])
+
+
+def _status_check(
+    values: dict[str, Any],
+    dates: dict[str, date | None],
+    statuses: dict[str, str],
+    problems: dict[str, str],
+) -> str:
+    """The row's status; problems of the "Từ ngày", "Trạng thái" and "Ngày thôi/tạm
+    ngừng" columns are added to ``problems``."""
+    today = timezone.localdate()
+    since, status_since = dates["since"], dates["status_since"]
+    if since is not None and since > today:
+        problems["since"] = _("Ngày không được sau hôm nay.")
+    elif since is not None and dates["birth_date"] and since <= dates["birth_date"]:
+        problems["since"] = _("Ngày bắt đầu phải sau ngày sinh.")
+    raw = cell_text(values.get("status"))
+    status = statuses.get(fold(raw)) if raw else PersonStatus.ACTIVE
+    if status is None:
+        problems["status"] = _("Trạng thái phải là Đang hoạt động, Tạm ngừng hoặc Đã thôi.")
+        return raw
+    if "status_since" in problems:
+        return status
+    if status == PersonStatus.ACTIVE:
+        if status_since is not None:
+            problems["status_since"] = _(
+                "Chỉ ghi ngày này khi trạng thái là Tạm ngừng hoặc Đã thôi."
+            )
+    elif status_since is None:
+        problems["status_since"] = _("Ghi ngày bắt đầu tạm ngừng hoặc ngày thôi (dd/mm/yyyy).")
+    elif status_since > today:
+        problems["status_since"] = _("Ngày không được sau hôm nay.")
+    elif "since" not in problems and status_since < (since or today):
+        problems["status_since"] = _(
+            "Ngày thôi/tạm ngừng không được trước ngày bắt đầu ở cột Từ ngày (để trống cột "
+            "đó là hôm nay)."
+        )
+    return status
 
 
 def _identity_keys(data: PersonInput) -> list[tuple[str, str, str]]:
@@ -586,11 +750,18 @@ def _rows_check(
     units = _Units.load()
     roles = _role_lookup()
     fields = _field_lookup()
+    statuses = _status_lookup()
     seen: dict[str, int] = {}
     checked: list[_Row] = []
     for number, values in rows:
-        data, row_errors, unit_key = _row_input(
-            values, actor=actor, units=units, roles=roles, fields=fields, present=present
+        data, row_errors, unit_key, status = _row_input(
+            values,
+            actor=actor,
+            units=units,
+            roles=roles,
+            fields=fields,
+            statuses=statuses,
+            present=present,
         )
         for key, identity, what in _identity_keys(data):
             if identity in seen:
@@ -617,8 +788,36 @@ def _rows_check(
         order = [*_KEY_ORDER, ""]
         for key in sorted(row_errors, key=order.index):
             errors.append(RegistryRowError(number, _column_label(key), row_errors[key]))
-        checked.append(_Row(number=number, data=data, unit_key=unit_key))
+        checked.append(
+            _Row(
+                number=number,
+                data=data,
+                unit_key=unit_key,
+                status=status[0],
+                status_since=status[1],
+                unit_name=unit.name if unit is not None else "",
+            )
+        )
     return checked, errors
+
+
+def _error_column(row: _Row, key: str) -> str:
+    """The column of a service's error key."""
+    return {"unit": row.unit_key, "status_since": "status_since"}.get(key, key)
+
+
+def _preview_row(row: _Row) -> RegistryPreviewRow:
+    role = row.data.role
+    status = _status_short(row.status)
+    if row.status != PersonStatus.ACTIVE and row.status_since:
+        status = f"{status} ({row.status_since:%d/%m/%Y})"
+    return RegistryPreviewRow(
+        row=row.number,
+        full_name=" ".join(row.data.full_name.split()),
+        role=str(PersonRole(role).label) if role in PersonRole.values else role,
+        unit=row.unit_name,
+        status=status,
+    )
 
 
 def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> RegistryImportReport:
@@ -640,11 +839,13 @@ def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> Reg
         raise PermissionDenied("training.registry")
     with xlsx_errors_as(TrainingInputError):
         data = upload_bytes(file)
-    rows, present = _sheet_rows(data)
+    rows, present = sheet_rows_read(data, _REGISTRY_SHEET)
     checked, errors = _rows_check(actor=actor, rows=rows, present=present)
     report = RegistryImportReport(
         rows=len(rows), created=len(checked), errors=errors, dry_run=dry_run
     )
+    if not errors:
+        report.preview = [_preview_row(row) for row in checked[:PREVIEW_MAX_ROWS]]
     if errors or dry_run:
         return report
     current = checked[0]
@@ -652,6 +853,13 @@ def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> Reg
         with transaction.atomic():
             for current in checked:
                 person = services.person_create(actor=actor, data=current.data)
+                if current.status != PersonStatus.ACTIVE:
+                    services.person_set_status(
+                        actor=actor,
+                        person=person,
+                        status=current.status,
+                        since=current.status_since,
+                    )
                 report.person_ids.append(person.pk)
             units = sorted(
                 set(Person.objects.filter(pk__in=report.person_ids).values_list("unit__code"))
@@ -668,11 +876,7 @@ def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> Reg
     except TrainingInputError as exc:  # changed between the check and the write
         report.person_ids = []
         report.errors = [
-            RegistryRowError(
-                current.number,
-                _column_label(current.unit_key if k == "unit" else k),
-                m,
-            )
+            RegistryRowError(current.number, _column_label(_error_column(current, k)), m)
             for k, m in exc.errors.items()
         ]
     except PermissionDenied:

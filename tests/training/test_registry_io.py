@@ -5,11 +5,12 @@ people."""
 
 import io
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from pbgdpl.core.models import AuditEvent
@@ -103,6 +104,9 @@ def test_export_then_import_round_trip(world):
         datetime(2025, 8, 1),
         datetime(2030, 8, 1),
         "Đất đai, Hôn nhân và gia đình",
+        datetime.combine(a.moves.get().since, datetime.min.time()),
+        "Đang hoạt động",
+        None,
     )
     assert by_phone[b.phone][4:7] == ("Cán bộ", "52002", "Phường Pleiku")
     row_a = next(r for r in range(2, 5) if sheet.cell(r, 3).value == a.phone)
@@ -395,3 +399,60 @@ def test_five_thousand_rows_pass_a_dry_run(world):
     )
     assert report.ok, report.messages()[:3]
     assert report.rows == IMPORT_MAX_ROWS and Person.objects.count() == 0
+
+
+# --------------------------------------------------------------------------- history, status
+
+
+SINCE, STATUS, STATUS_SINCE = "Từ ngày", "Trạng thái", "Ngày thôi/tạm ngừng"
+
+
+def test_since_and_status_columns_are_imported(world):
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    rows = [
+        new_row(1, **{"Từ ngày": "01/07/2025"}),
+        new_row(2, **{SINCE: "01/07/2025", STATUS: "Đã thôi", STATUS_SINCE: "15/03/2026"}),
+        new_row(3, **{STATUS: "tam ngung", STATUS_SINCE: today}),
+    ]  # fmt: skip
+    report = registry_import_xlsx(actor=world.officer, file=xlsx(rows))
+    assert report.stored, report.messages()
+    first = Person.objects.get(full_name="Ksor H'Bia 1")
+    assert list(first.moves.values_list("since", flat=True)) == [date(2025, 7, 1)]
+    assert first.status == "active"
+    ended = Person.objects.get(full_name="Ksor H'Bia 2")
+    assert (ended.status, ended.status_since) == ("ended", date(2026, 3, 15))
+    assert list(ended.moves.values_list("since", flat=True)) == [date(2025, 7, 1)]
+    assert Person.objects.get(full_name="Ksor H'Bia 3").status == "suspended"
+
+    # The export writes them back.
+    data = registry_export_xlsx(people=Person.objects.filter(pk=ended.pk))
+    row = next(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert row[-3:] == (datetime(2025, 7, 1), "Đã thôi", datetime(2026, 3, 15))
+
+
+def test_bad_since_and_status_are_listed(world):
+    future = (timezone.localdate().replace(day=1) + timedelta(days=62)).strftime("%d/%m/%Y")
+    rows = [
+        new_row(1, **{"Trạng thái": "Đang hoạt động", "Ngày thôi/tạm ngừng": "01/01/2026"}),
+        new_row(2, **{"Trạng thái": "Tạm ngừng"}),
+        new_row(3, **{SINCE: "01/07/2025", STATUS: "Đã thôi", STATUS_SINCE: "01/01/2025"}),
+        new_row(4, **{"Từ ngày": future}),
+        new_row(5, **{"Trạng thái": "Nghỉ hưu"}),
+        new_row(6, **{"Trạng thái": "Đã thôi", "Ngày thôi/tạm ngừng": "32/01/2026"}),
+    ]  # fmt: skip
+    report = registry_import_xlsx(actor=world.officer, file=xlsx(rows), dry_run=True)
+    messages = report.messages()
+    expected = [
+        "Dòng 2 (Ngày thôi/tạm ngừng): Chỉ ghi ngày này khi trạng thái là Tạm ngừng hoặc Đã thôi.",
+        "Dòng 3 (Ngày thôi/tạm ngừng): Ghi ngày bắt đầu tạm ngừng hoặc ngày thôi (dd/mm/yyyy).",
+        "Dòng 4 (Ngày thôi/tạm ngừng): Ngày thôi/tạm ngừng không được trước ngày bắt đầu",
+        "Dòng 5 (Từ ngày): Ngày không được sau hôm nay.",
+        "Dòng 6 (Trạng thái): Trạng thái phải là Đang hoạt động, Tạm ngừng hoặc Đã thôi.",
+        "Dòng 7 (Ngày thôi/tạm ngừng): Ngày không đúng dạng dd/mm/yyyy",
+    ]
+    for text in expected:
+        assert any(m.startswith(text) for m in messages), (text, messages)
+    assert len(messages) == len(expected)
+    assert not report.preview
+    report = registry_import_xlsx(actor=world.officer, file=xlsx(rows))
+    assert not report.stored and Person.objects.count() == 0

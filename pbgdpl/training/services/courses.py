@@ -24,6 +24,7 @@ from ..models import (
     PersonStatus,
     Session,
 )
+from .certificates import certificate_issue
 from .errors import TrainingInputError
 
 
@@ -178,7 +179,8 @@ def attendance_mark(
 def completion_mark(*, actor: Any, enrolment: Enrolment, on: Any = None) -> Enrolment:
     """Mark an offline or blended course completed for one attendee at ``on`` (default
     now): refused before they attended a session, or dated before the end of their
-    first attended session. (Online courses complete through their modules.)"""
+    first attended session; refused for a withdrawn enrolment. Issues the certificate.
+    (Online courses complete through their modules.)"""
     require(actor, "training.manage", enrolment)
     on = on or timezone.now()
     course = enrolment.course
@@ -198,10 +200,15 @@ def completion_mark(*, actor: Any, enrolment: Enrolment, on: Any = None) -> Enro
         raise TrainingInputError(
             {"on": _("Ngày hoàn thành không được trước khi buổi học kết thúc.")}
         )
-    if enrolment.status == EnrolmentStatus.COMPLETED:
-        return enrolment
-    enrolment.status = EnrolmentStatus.COMPLETED
-    enrolment.completed_at = on
-    enrolment.save(update_fields=["status", "completed_at", "updated_at"])
-    audit_record(action="training.complete", obj=enrolment, actor=actor, data={})
+    if enrolment.status == EnrolmentStatus.WITHDRAWN:
+        raise TrainingInputError(
+            {"enrolment": _("Học viên đã rút khỏi khoá: không xác nhận hoàn thành được.")}
+        )
+    if enrolment.status != EnrolmentStatus.COMPLETED:
+        enrolment.status = EnrolmentStatus.COMPLETED
+        enrolment.completed_at = on
+        enrolment.save(update_fields=["status", "completed_at", "updated_at"])
+        audit_record(action="training.complete", obj=enrolment, actor=actor, data={})
+    # Every path to completion issues the certificate (idempotent).
+    certificate_issue(enrolment=enrolment, actor=actor)
     return enrolment

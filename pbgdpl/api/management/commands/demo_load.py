@@ -9,11 +9,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from pbgdpl.contests.demo import contests_demo_load
+from pbgdpl.kpi.demo import kpi_demo_load
+from pbgdpl.outreach.demo import outreach_demo_load
 from pbgdpl.people.models import Role, User
 from pbgdpl.people.services import role_grant, user_create
 from pbgdpl.portal.demo import portal_demo_load
 from pbgdpl.portal.services import portal_site_tree_ensure
 from pbgdpl.qa.demo import APPROVER_EMAIL, REPORTER_EMAIL, qa_demo_load
+from pbgdpl.training.demo import training_demo_load
 from pbgdpl.units.selectors import unit_children, unit_find_province
 
 DEMO_ADMIN_EMAIL = "quantri@demo.pbgdpl.vn"
@@ -79,6 +82,10 @@ class Command(BaseCommand):
         self._legal_library()
         qa_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
         contests_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
+        training_demo_load(admin=admin, province=province, stdout=self.stdout)
+        outreach_demo_load(admin=admin, province=province, stdout=self.stdout)
+        # Last: it computes the indicators over what the other demos stored.
+        kpi_demo_load(admin=admin, province=province, stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Dữ liệu trình diễn đã sẵn sàng."))
         self.stdout.write(f"  Trang quản trị : http://127.0.0.1:{settings_port()}/admin/")

@@ -19,6 +19,12 @@ from django.utils.translation import gettext_lazy
 
 from pbgdpl.core.xlsx import UPLOAD_MAX_BYTES as IMPORT_MAX_BYTES
 from pbgdpl.laws.models import LegalField
+from pbgdpl.people.backoffice_forms import (
+    PlainTextField,
+    UnitChoiceField,
+    datetime_field,
+    errors_to_form,
+)
 from pbgdpl.units.models import Unit
 
 from .models import Contest, Difficulty, Eligibility, Item, ItemStatus, ParticipantGroup, Round
@@ -32,68 +38,14 @@ from .services import (
 
 # Rows of choices on the item form: up to the services' maximum; empty rows are ignored.
 CHOICE_ROWS = CHOICES_MAX
-DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 TAGS_MAX = 10
 
 # Query-string value of the status filter for "every status".
 STATUS_ALL = ""
 
 
-def errors_to_form(form: forms.Form, errors: dict[str, str], *, aliases: dict | None = None):
-    """Put a service's ``ContestInputError.errors`` on ``form``: on the field of the same
-    name (or its alias), else as a form-wide error."""
-    aliases = aliases or {}
-    for name, message in errors.items():
-        target = aliases.get(name, name)
-        form.add_error(target if target in form.fields else None, message)
-
-
-def form_errors_text(*forms_: Any) -> str:
-    """Every error of ``forms_`` (forms or formsets) in one line, for a message."""
-    texts: list[str] = []
-    for form in forms_:
-        if isinstance(form, forms.BaseFormSet):
-            texts.extend(str(e) for e in form.non_form_errors())
-            for sub in form.forms:
-                texts.extend(str(e) for errs in sub.errors.values() for e in errs)
-        else:
-            texts.extend(str(e) for errs in form.errors.values() for e in errs)
-    seen: list[str] = []
-    for text in texts:
-        if text not in seen:
-            seen.append(text)
-    return " ".join(seen)
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.name
-
-
-class PlainTextField(forms.CharField):
-    """Text from a textarea with line ends as stored (browsers send CR LF)."""
-
-    def to_python(self, value: Any) -> str:
-        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _fields() -> QuerySet[LegalField]:
     return LegalField.objects.order_by("name")
-
-
-def datetime_field(label: str, **kwargs: Any) -> forms.DateTimeField:
-    """A date and time in the province's local time (the browser's picker; "dd/mm/yyyy
-    hh:mm" typed by hand is accepted too)."""
-    return forms.DateTimeField(
-        label=label,
-        required=False,
-        input_formats=DATETIME_INPUT_FORMATS,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        error_messages={
-            "invalid": gettext_lazy("Thời điểm không hợp lệ (ví dụ 31/12/2026 08:00).")
-        },
-        **kwargs,
-    )
 
 
 # --------------------------------------------------------------------------- question bank

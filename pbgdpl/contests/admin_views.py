@@ -47,14 +47,19 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
-from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
+from pbgdpl.people.backoffice import (
+    PermissionCheckMixin,
+    permission_denied_message,
+    units_for,
+)
+from pbgdpl.people.backoffice_forms import errors_to_form, form_errors_text
+from pbgdpl.people.identifiers import email_masked, phone_masked
 from pbgdpl.people.permissions import (
     can,
     filter_permitted,
     permitted_unit_paths,
 )
 from pbgdpl.units.models import Unit
-from pbgdpl.units.selectors import unit_list_valid
 
 from . import bank_io, exports, results, selectors, services, stats
 from .admin_forms import (
@@ -69,8 +74,6 @@ from .admin_forms import (
     RoundForm,
     current_draw_rules,
     draw_rule_formset,
-    errors_to_form,
-    form_errors_text,
     prize_formset,
 )
 from .models import (
@@ -141,21 +144,6 @@ def _bank_crumbs(*items: tuple[str, str]) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- reads
-
-
-def units_for(user: Any, action: str) -> QuerySet[Unit]:
-    """Units in force where ``user`` may do ``action`` (the granted units and everything
-    below them), the highest first: what a "unit" select offers."""
-    paths = permitted_unit_paths(user, action)
-    units = unit_list_valid()
-    if paths is not None:
-        if not paths:
-            return Unit.objects.none()
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        units = units.filter(condition)
-    return units.order_by("depth", "name")
 
 
 def items_visible(user: Any) -> QuerySet[Item]:
@@ -297,24 +285,6 @@ def duration_text(ms: int | None) -> str:
         return "—"
     seconds = max(int(ms), 0) // 1000
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def phone_masked(phone: str) -> str:
-    """A phone number masked as in the exported results, "0905123456" → "0905***456":
-    enough to tell two people apart, not to call them."""
-    phone = (phone or "").strip()
-    if not phone:
-        return ""
-    return "***" if len(phone) < 8 else f"{phone[:4]}***{phone[-3:]}"
-
-
-def email_masked(email: str) -> str:
-    """An e-mail address masked: "nguyen.an@example.vn" → "n***@example.vn"."""
-    email = (email or "").strip()
-    if not email:
-        return ""
-    local, _sep, domain = email.partition("@")
-    return f"{local[:1]}***@{domain}" if domain else "***"
 
 
 def round_facts(round: Round, *, now: Any = None) -> dict[str, Any]:

@@ -17,9 +17,8 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from pbgdpl.units.models import UnitKind
+from pbgdpl.units.choices import Choice, ChoiceGroup, unit_choice_groups
 from pbgdpl.units.selectors import unit_list_valid
 
 from .models import Contest, Eligibility, ParticipantGroup
@@ -33,12 +32,6 @@ from .services import (
 
 # The order of the fields on the page: the error summary lists errors in this order.
 FIELD_ORDER = ("name", "phone", "email", "unit", "group", "consent")
-UNIT_GROUP_ORDER = (UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
-UNIT_GROUP_LABELS = {
-    UnitKind.WARD: gettext_lazy("Phường"),
-    UnitKind.COMMUNE: gettext_lazy("Xã"),
-    UnitKind.SPECIAL_ZONE: gettext_lazy("Đặc khu"),
-}
 # Markup in a name is refused outright (the service would strip the tags and keep the
 # rest, which is never what the person meant to be called).
 TOKEN_MAX_CHARS = 200
@@ -51,42 +44,13 @@ PRACTICE_SALT = "pbgdpl.contests.practice"
 PRACTICE_MAX_AGE = 24 * 3600
 
 
-@dataclass
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass
-class ChoiceGroup:
-    label: str
-    choices: list[Choice] = field(default_factory=list)
-
-
-def unit_choice_groups(contest: Contest) -> list[ChoiceGroup]:
+def contest_unit_choice_groups(contest: Contest) -> list[ChoiceGroup]:
     """The communes a participant of ``contest`` may choose (in force today; within the
-    contest's area when it is limited to one), grouped by kind — or by province when
-    the communes of more than one province are loaded."""
+    contest's area when it is limited to one), grouped as :func:`unit_choice_groups` does."""
     rows = unit_list_valid().filter(kind__in=PARTICIPANT_UNIT_KINDS)
     if contest.eligibility == Eligibility.UNIT and contest.eligible_unit_id:
         rows = rows.filter(path__startswith=contest.eligible_unit.path)
-    rows = list(
-        rows.select_related("parent").only("code", "name", "kind", "parent").order_by("name")
-    )
-    parents = {row.parent_id for row in rows}
-    groups: dict[Any, ChoiceGroup] = {}
-    if len(parents) > 1:
-        for row in sorted(rows, key=lambda r: ((r.parent.name if r.parent else ""), r.name)):
-            label = row.parent.name if row.parent else _("Khác")
-            groups.setdefault(row.parent_id, ChoiceGroup(str(label))).choices.append(
-                Choice(row.code, row.name)
-            )
-        return list(groups.values())
-    for kind in UNIT_GROUP_ORDER:
-        groups[kind] = ChoiceGroup(str(UNIT_GROUP_LABELS[kind]))
-    for row in rows:
-        groups[UnitKind(row.kind)].choices.append(Choice(row.code, row.name))
-    return [group for group in groups.values() if group.choices]
+    return unit_choice_groups(rows)
 
 
 def group_choices(contest: Contest) -> list[Choice]:
@@ -158,7 +122,7 @@ class RegistrationForm(ServiceErrorsMixin, forms.Form):
     def __init__(self, *args: Any, contest: Contest, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.contest = contest
-        self.unit_groups = unit_choice_groups(contest)
+        self.unit_groups = contest_unit_choice_groups(contest)
         self.group_choices = group_choices(contest)
         self.consent_version_current = CONSENT_VERSION
         self.consent_text = CONSENT_TEXTS[CONSENT_VERSION]

@@ -5,7 +5,9 @@ contests, write or approve questions, or read results anywhere) and its screens 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from pbgdpl.people.backoffice import PermittedMenuItem
 
 from . import admin_views as v
 
@@ -45,29 +47,20 @@ def register_contests_admin_urls():
     ]
 
 
-class _ContestsMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request) -> bool:
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_contests_menu():
     menu = Menu(
         items=[
-            _ContestsMenuItem(
+            PermittedMenuItem(
                 _("Cuộc thi và đợt thi"), reverse("contests_admin:contests"),
                 name="contests-list", icon_name="tasks", order=100,
                 check=v.can_list_contests,
             ),
-            _ContestsMenuItem(
+            PermittedMenuItem(
                 _("Ngân hàng câu hỏi"), reverse("contests_admin:items"),
                 name="contests-bank", icon_name="list-ul", order=200, check=v.can_use_bank,
             ),
-            _ContestsMenuItem(
+            PermittedMenuItem(
                 _("Thêm câu hỏi"), reverse("contests_admin:item_create"),
                 name="contests-item-create", icon_name="plus", order=300,
                 check=v.can_write_bank,

@@ -10,7 +10,11 @@ Reading (an uploaded file that should be an .xlsx):
 - :func:`data_sheet` finds the sheet holding the data (the first one that is not a
   "Hướng dẫn" guide, in any language of the site); :func:`cell_text` reads a cell as
   tidy NFC text; :func:`header_aliases` maps each column header, in every language, to
-  its key.
+  its key;
+- :func:`sheet_rows_read` reads a whole list sheet described by a :class:`SheetSpec`
+  (header row found in the first rows, aliases, required columns, row limits) into
+  (row number, {key: raw value}) pairs; :func:`cell_date` reads a date cell or a date
+  typed as text.
 
 These refuse with :class:`XlsxInputError` (field ``"file"``, a Vietnamese message);
 each app turns it into its own input error with :func:`xlsx_errors_as`. A problem of
@@ -34,6 +38,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -56,10 +61,12 @@ __all__ = [
     "INTEGER_FORMAT",
     "UPLOAD_MAX_BYTES",
     "UPLOAD_MAX_UNZIPPED_BYTES",
+    "SheetSpec",
     "XlsxImportReport",
     "XlsxInputError",
     "XlsxRowError",
     "bold_font",
+    "cell_date",
     "cell_set",
     "cell_text",
     "data_sheet",
@@ -67,6 +74,7 @@ __all__ = [
     "header_columns",
     "list_validation_add",
     "sheet_add",
+    "sheet_rows_read",
     "upload_bytes",
     "workbook_bytes",
     "workbook_new",
@@ -82,6 +90,11 @@ DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm:ss"
 COLUMN_WIDTH_MAX = 60
 GUIDE_SHEET_TITLE = gettext_noop("Hướng dẫn")
+SHEET_MAX_SCANNED_ROWS = 50_000  # rows read by sheet_rows_read, empty ones included
+SHEET_MAX_COLUMNS = 40
+HEADER_SEARCH_ROWS = 10
+_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # OLE2 compound file: Excel 97–2003
 
@@ -327,6 +340,110 @@ def header_columns(
             }
         )
     return columns
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """How to read the list sheet of an import: the columns ((key, untranslated header)
+    pairs), extra folded aliases, the required keys, pairs of which one is required,
+    folded headers to ignore, and the refusals' words."""
+
+    columns: tuple[tuple[str, str], ...]
+    aliases: dict[str, str]
+    required: tuple[str, ...]
+    required_any: tuple[tuple[str, str], ...]
+    ignored: frozenset[str]
+    max_rows: int
+    too_many: str  # untranslated message: more than max_rows rows
+    no_header: str  # untranslated message: no header row found
+    no_rows: str  # untranslated message: only the header
+
+
+def sheet_rows_read(
+    data: bytes, spec: SheetSpec
+) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
+    """Read the list sheet (the first one that is not "Hướng dẫn"): (spreadsheet row
+    number, {column key: raw cell value}) per non-empty data row, and the column keys
+    the file has. Refuses (:class:`XlsxInputError`) a file that is not a readable .xlsx,
+    has no usable header in its first rows, no rows or too many."""
+    workbook = workbook_open(data)
+    labels = dict(spec.columns)
+    try:
+        sheet = data_sheet(workbook, skip_titles=(GUIDE_SHEET_TITLE,))
+        if sheet is None:
+            raise _refuse(_("Tệp không có trang tính danh sách."))
+        aliases = header_aliases(spec.columns, extra=spec.aliases)
+        columns: dict[int, str] | None = None
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for number, values in enumerate(
+            sheet.iter_rows(max_col=SHEET_MAX_COLUMNS, values_only=True), start=1
+        ):
+            if number > SHEET_MAX_SCANNED_ROWS:
+                raise _refuse(
+                    _(
+                        "Trang tính có quá nhiều dòng (kể cả dòng trống): xoá các dòng thừa "
+                        "hoặc chia thành nhiều tệp."
+                    )
+                )
+            if columns is None:
+                texts = [cell_text(v) for v in values]
+                if not any(texts):
+                    continue
+                if number > HEADER_SEARCH_ROWS:
+                    break
+                columns = header_columns(
+                    texts,
+                    aliases=aliases,
+                    row=number,
+                    labels=labels,
+                    required=spec.required,
+                    required_any=spec.required_any,
+                    ignored=spec.ignored,
+                    all_columns=[header for _key, header in spec.columns],
+                )
+                continue
+            row = {
+                key: values[i]
+                for i, key in columns.items()
+                if i < len(values) and cell_text(values[i])
+            }
+            if not row:
+                continue
+            rows.append((number, row))
+            if len(rows) > spec.max_rows:
+                raise _refuse(_(spec.too_many))
+    finally:
+        workbook.close()
+    if columns is None:
+        raise _refuse(_(spec.no_header))
+    if not rows:
+        raise _refuse(_(spec.no_rows))
+    return rows, set(columns.values())
+
+
+def cell_date(raw: Any) -> tuple[date | None, bool]:
+    """A date cell or "dd/mm/yyyy" text (also "-" or "." separators, or ISO
+    "yyyy-mm-dd") as a date, and whether it could be read: (None, True) for an empty
+    cell, (None, False) for something that is not a date (a bare number included)."""
+    if isinstance(raw, datetime):
+        return raw.date(), True
+    if isinstance(raw, date):
+        return raw, True
+    text = cell_text(raw)
+    if not text:
+        return None, True
+    if isinstance(raw, int | float):  # a bare number is not a date we can trust
+        return None, False
+    match = _DMY.match(text)
+    try:
+        if match:
+            return date(int(match[3]), int(match[2]), int(match[1])), True
+        match = _YMD.match(text)
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3])), True
+    except ValueError:
+        pass
+    return None, False
 
 
 # --------------------------------------------------------------------------- writing

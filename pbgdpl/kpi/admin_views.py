@@ -18,7 +18,6 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -29,10 +28,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
 from pbgdpl.core.models import AuditEvent
-from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
+from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message, units_for
 from pbgdpl.people.permissions import can, permitted_unit_paths
 from pbgdpl.units.models import PROVINCE_LEVEL_KINDS, Unit
-from pbgdpl.units.selectors import unit_list_valid
 
 from . import selectors, services
 from .admin_forms import EntryForm, PeriodFilterForm, ReasonForm, SurveyForm, period_choices
@@ -72,20 +70,6 @@ def _crumbs(*items: tuple[str, str]) -> list[dict]:
         {"url": reverse("kpi_admin:entries"), "label": _("Chỉ tiêu, số liệu")},
     ]
     return crumbs + [{"url": url, "label": label} for url, label in items]
-
-
-def units_for(user: Any, action: str) -> QuerySet[Unit]:
-    """Units in force where ``user`` may do ``action`` (granted units and below)."""
-    paths = permitted_unit_paths(user, action)
-    units = unit_list_valid(on=timezone.localdate())
-    if paths is not None:
-        if not paths:
-            return Unit.objects.none()
-        condition = Q()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-        units = units.filter(condition)
-    return units.order_by("depth", "name")
 
 
 def communes_for(user: Any, action: str) -> QuerySet[Unit]:

@@ -1,26 +1,18 @@
 """Public form helpers of the indicators app: the communes a survey answer may name, the
 signed context of a survey invitation, the visitor's random survey token."""
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.core import signing
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from pbgdpl.units.models import PROVINCE_LEVEL_KINDS, UnitKind
+from pbgdpl.units.choices import COMMUNE_KINDS, ChoiceGroup, unit_choice_groups
 from pbgdpl.units.selectors import unit_list_valid
 
 CLIENT_COOKIE = "kpi_khao_sat"
 CLIENT_COOKIE_AGE = 365 * 24 * 3600
 CONTEXT_SALT = "pbgdpl.kpi.survey.context"
 CONTEXT_MAX_AGE = 14 * 24 * 3600
-GROUP_ORDER = (UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
-GROUP_LABELS = {
-    UnitKind.WARD: gettext_lazy("Phường"),
-    UnitKind.COMMUNE: gettext_lazy("Xã"),
-    UnitKind.SPECIAL_ZONE: gettext_lazy("Đặc khu"),
-}
 SCORE_LABELS = {
     1: gettext_lazy("Rất không hài lòng"),
     2: gettext_lazy("Không hài lòng"),
@@ -30,25 +22,9 @@ SCORE_LABELS = {
 }
 
 
-@dataclass
-class ChoiceGroup:
-    label: str
-    choices: list[tuple[str, str]] = field(default_factory=list)
-
-
 def commune_choice_groups() -> list[ChoiceGroup]:
     """The communes in force, grouped by kind (phường, xã, đặc khu), by name."""
-    rows = (
-        unit_list_valid(on=timezone.localdate())
-        .exclude(kind__in=PROVINCE_LEVEL_KINDS)
-        .order_by("name")
-        .values_list("code", "name", "kind")
-    )
-    groups = {kind: ChoiceGroup(str(GROUP_LABELS[kind])) for kind in GROUP_ORDER}
-    for code, name, kind in rows:
-        if kind in groups:
-            groups[kind].choices.append((code, name))
-    return [g for g in groups.values() if g.choices]
+    return unit_choice_groups(unit_list_valid().filter(kind__in=COMMUNE_KINDS))
 
 
 def survey_context_sign(context_type: str, context_id: Any) -> str:

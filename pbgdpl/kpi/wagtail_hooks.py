@@ -5,7 +5,9 @@ see, enter or approve survey figures anywhere, or manage surveys) and its screen
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from pbgdpl.people.backoffice import PermittedMenuItem
 
 from . import admin_views as v
 from . import wagtail_hooks_dashboard  # noqa: F401 (the staff dashboard and reports)
@@ -26,32 +28,23 @@ def register_kpi_admin_urls():
     return [path("chi-tieu/", include((admin_urlpatterns, "kpi_admin"), namespace="kpi_admin"))]
 
 
-class _KpiMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request) -> bool:
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_kpi_menu():
     menu = Menu(
         items=[
-            _KpiMenuItem(
+            PermittedMenuItem(
                 _("Số liệu khảo sát"), reverse("kpi_admin:entries"),
                 name="kpi-entries", icon_name="table", order=100, check=v.can_view,
             ),
-            _KpiMenuItem(
+            PermittedMenuItem(
                 _("Chờ duyệt"), reverse("kpi_admin:queue"),
                 name="kpi-queue", icon_name="tasks", order=200, check=v.can_approve,
             ),
-            _KpiMenuItem(
+            PermittedMenuItem(
                 _("Khảo sát hài lòng"), reverse("kpi_admin:surveys"),
                 name="kpi-surveys", icon_name="pick", order=300, check=v.can_manage_surveys,
             ),
-            _KpiMenuItem(
+            PermittedMenuItem(
                 _("Định nghĩa chỉ tiêu"), reverse("kpi:indicators"),
                 name="kpi-indicators", icon_name="help", order=400, check=v.can_see_kpi_menu,
             ),

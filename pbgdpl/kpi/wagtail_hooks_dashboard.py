@@ -32,13 +32,13 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from pbgdpl.people.backoffice import PermissionCheckMixin
+from pbgdpl.people.backoffice import PermissionCheckMixin, PermittedMenuItem, units_for
 from pbgdpl.people.permissions import can
 from pbgdpl.units.models import Unit
 from pbgdpl.units.selectors import unit_get
 
 from . import selectors
-from .admin_views import can_view, units_for
+from .admin_views import can_view
 from .dashboard import (
     ENTRY_STATE_LABELS,
     DashboardInputError,
@@ -178,17 +178,13 @@ def register_kpi_dashboard_admin_urls() -> list:
     ]
 
 
-class _DashboardMenuItem(MenuItem):
-    def is_shown(self, request: HttpRequest) -> bool:
-        return can_view(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_kpi_dashboard_menu_item() -> MenuItem:
-    return _DashboardMenuItem(
+    return PermittedMenuItem(
         gettext_lazy("Theo dõi thực hiện chỉ tiêu"),
         reverse("kpi_dashboard_admin:dashboard"),
         name="kpi-dashboard",
         icon_name="table",
         order=850,
+        check=can_view,
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -33,18 +33,20 @@ from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
 from pbgdpl.core.xlsx import (
     GUIDE_SHEET_TITLE,
+    SheetSpec,
     XlsxImportReport,
     XlsxRowError,
+    cell_date,
     cell_text,
     list_validation_add,
     sheet_add,
+    sheet_rows_read,
     upload_bytes,
     workbook_bytes,
     workbook_new,
     xlsx_errors_as,
 )
 from pbgdpl.people.permissions import can
-from pbgdpl.qa.admin_forms import DATE_INPUT_FORMATS
 from pbgdpl.units.selectors import unit_list_valid
 
 from . import services
@@ -92,37 +94,22 @@ _EXTRA_ALIASES = {
 _LIST_SPLIT = re.compile(r"\s*[;\n]\s*")
 
 
-def _sheet_spec() -> Any:
-    # The reading of a list sheet is shared with the training registry import.
-    from pbgdpl.training.registry_io import SheetSpec
-
-    return SheetSpec(
-        columns=_COLUMNS,
-        aliases=_EXTRA_ALIASES,
-        required=("start_date", "kind", "title", "mode", "audiences"),
-        required_any=(("unit_code", "unit_name"),),
-        ignored=_IGNORED,
-        max_rows=IMPORT_MAX_ROWS,
-        too_many=gettext_noop(
-            "Tệp có hơn 2.000 hoạt động: hãy chia thành nhiều tệp, mỗi tệp tối đa 2.000 dòng."
-        ),
-        no_header=gettext_noop(
-            "Không thấy dòng tiêu đề cột (Mã đơn vị, Ngày, Loại hoạt động, Tên hoạt động, …): "
-            "hãy dùng tệp mẫu."
-        ),
-        no_rows=gettext_noop("Tệp không có hoạt động nào (chỉ có dòng tiêu đề)."),
-    )
-
-
-def _rows_read(data: bytes) -> list[tuple[int, dict[str, Any]]]:
-    from pbgdpl.training.registry_io import sheet_rows_read
-    from pbgdpl.training.services import TrainingInputError
-
-    try:
-        rows, _present = sheet_rows_read(data, _sheet_spec())
-    except TrainingInputError as exc:
-        raise OutreachInputError(exc.errors) from None
-    return rows
+_SHEET = SheetSpec(
+    columns=_COLUMNS,
+    aliases=_EXTRA_ALIASES,
+    required=("start_date", "kind", "title", "mode", "audiences"),
+    required_any=(("unit_code", "unit_name"),),
+    ignored=_IGNORED,
+    max_rows=IMPORT_MAX_ROWS,
+    too_many=gettext_noop(
+        "Tệp có hơn 2.000 hoạt động: hãy chia thành nhiều tệp, mỗi tệp tối đa 2.000 dòng."
+    ),
+    no_header=gettext_noop(
+        "Không thấy dòng tiêu đề cột (Mã đơn vị, Ngày, Loại hoạt động, Tên hoạt động, …): "
+        "hãy dùng tệp mẫu."
+    ),
+    no_rows=gettext_noop("Tệp không có hoạt động nào (chỉ có dòng tiêu đề)."),
+)
 
 
 def _choice_lookup(choices: Any) -> dict[str, str]:
@@ -133,26 +120,6 @@ def _choice_lookup(choices: Any) -> dict[str, str]:
             for code, label in choices.choices:
                 lookup[fold(str(label))] = code
     return lookup
-
-
-def _date_cell(raw: Any) -> tuple[date | None, bool]:
-    """A date cell or a date typed as text (dd/mm/yyyy, yyyy-mm-dd, …); (None, False) when
-    it cannot be read."""
-    if isinstance(raw, datetime):
-        return raw.date(), True
-    if isinstance(raw, date):
-        return raw, True
-    text = cell_text(raw)
-    if not text:
-        return None, True
-    if not isinstance(raw, str):
-        return None, False  # a bare number is not a date we can trust
-    for pattern in DATE_INPUT_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date(), True
-        except ValueError:
-            continue
-    return None, False
 
 
 @dataclass
@@ -229,7 +196,7 @@ def _row_read(
         fail("unit_code", _("Ghi mã hoặc tên đơn vị tổ chức."))
     dates: dict[str, date | None] = {}
     for key in ("start_date", "end_date"):
-        day, ok = _date_cell(values.get(key))
+        day, ok = cell_date(values.get(key))
         if not ok:
             fail(key, _("Ngày không đọc được: ghi dạng dd/mm/yyyy, ví dụ 09/11/2026."))
         dates[key] = day
@@ -348,7 +315,7 @@ def activities_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> X
         raise PermissionDenied("outreach.manage")
     with xlsx_errors_as(OutreachInputError):
         data = upload_bytes(file)
-    rows = _rows_read(data)
+        rows, _present = sheet_rows_read(data, _SHEET)
     checked, errors = _rows_check(actor=actor, rows=rows)
     report = XlsxImportReport(rows=len(rows), created=len(checked), errors=errors, dry_run=dry_run)
     if errors or dry_run:

@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pbgdpl.contests.admin_forms import (
+from pbgdpl.people.backoffice_forms import (
     PlainTextField,
     UnitChoiceField,
+    date_field,
     errors_to_form,
     form_errors_text,
 )
-from pbgdpl.qa.admin_forms import date_field
 from pbgdpl.units.models import Unit
 
 from .models import (

@@ -33,7 +33,12 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
+from pbgdpl.people.backoffice import (
+    PermissionCheckMixin,
+    permission_denied_message,
+    units_for,
+)
+from pbgdpl.people.backoffice_forms import errors_to_form, form_errors_text
 from pbgdpl.people.permissions import can
 from pbgdpl.units.models import PROVINCE_LEVEL_KINDS, Unit
 
@@ -49,8 +54,6 @@ from .admin_forms import (
     PlanForm,
     PlanReopenForm,
     ReportForm,
-    errors_to_form,
-    form_errors_text,
 )
 from .models import Activity, ActivityEvidence, OutreachPlan, PlanStatus
 from .services import OutreachInputError
@@ -132,9 +135,7 @@ class ActivityListView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
 
     def filtered(self) -> tuple[ActivityFilterForm, QuerySet[Activity]]:
         user = self.request.user
-        form = ActivityFilterForm(
-            self.request.GET or None, units=selectors.units_permitted(user, "outreach.view")
-        )
+        form = ActivityFilterForm(self.request.GET or None, units=units_for(user, "outreach.view"))
         if form.is_bound and not form.is_valid():
             messages.error(self.request, _("Một số bộ lọc không hợp lệ và đã được bỏ qua."))
         activities = selectors.activity_filter(
@@ -267,7 +268,7 @@ class ActivityFormView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
 
     def make_form(self, data: Any = None) -> ActivityForm:
         user = self.request.user
-        units = selectors.units_permitted(user, "outreach.manage")
+        units = units_for(user, "outreach.manage")
         plans = selectors.plans_visible(user, action="outreach.manage")
         if self.activity is not None:
             # The stored unit and plan stay choosable (the services check again).
@@ -506,7 +507,7 @@ class PlanListView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
         years = sorted(set(plans.values_list("year", flat=True)), reverse=True)
         form = PlanFilterForm(
             request.GET or None,
-            units=selectors.units_permitted(user, "outreach.view"),
+            units=units_for(user, "outreach.view"),
             years=years,
         )
         if form.is_bound and not form.is_valid():
@@ -696,7 +697,7 @@ class PlanFormView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
     def make_form(self, data: Any = None) -> PlanForm:
         units = None
         if self.plan is None:
-            units = selectors.units_permitted(self.request.user, "outreach.manage")
+            units = units_for(self.request.user, "outreach.manage")
         return PlanForm(data, units=units, plan=self.plan)
 
     def render_page(self, form: PlanForm, *, status: int = 200) -> HttpResponse:
@@ -757,7 +758,7 @@ class ReportView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
         return _crumbs(("", _("Báo cáo")))
 
     def report_form(self) -> ReportForm:
-        units = selectors.units_permitted(self.request.user, "outreach.view")
+        units = units_for(self.request.user, "outreach.view")
         return ReportForm(self.request.GET, units=units)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

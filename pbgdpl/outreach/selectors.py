@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from pbgdpl.core.text import fold
 from pbgdpl.people.permissions import filter_permitted
 from pbgdpl.units.models import PROVINCE_LEVEL_KINDS, Unit
-from pbgdpl.units.selectors import unit_children, unit_list_valid
+from pbgdpl.units.selectors import unit_children
 
 from .models import (
     PERCENT_TARGETS,
@@ -106,14 +106,6 @@ def activities_visible(user: Any, *, action: str = "outreach.view") -> QuerySet[
 
 def plans_visible(user: Any, *, action: str = "outreach.view") -> QuerySet[OutreachPlan]:
     return filter_permitted(user, action, OutreachPlan.objects.all())
-
-
-def units_permitted(user: Any, action: str) -> QuerySet[Unit]:
-    """Units in force where ``user`` may do ``action`` (the granted units and all below
-    them), the highest first: what a "unit" select offers."""
-    return filter_permitted(user, action, unit_list_valid(), unit_field="").order_by(
-        "depth", "name"
-    )
 
 
 def evidence_visible(user: Any) -> QuerySet[ActivityEvidence]:

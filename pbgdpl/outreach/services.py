@@ -21,7 +21,6 @@ Rules about participants (``activity_input_clean``):
 """
 
 import hashlib
-import io
 import os
 import re
 import secrets
@@ -40,6 +39,7 @@ from django.utils.translation import gettext as _
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import find_document_numbers, fold, plain_text_clean
+from pbgdpl.core.uploads import CONTENT_TYPES, UploadRefused, megabytes_text, upload_check
 from pbgdpl.people.permissions import require
 from pbgdpl.units.models import PROVINCE_LEVEL_KINDS, Unit
 from pbgdpl.units.selectors import unit_list_valid
@@ -75,20 +75,17 @@ PLAN_YEAR_MIN = 2020
 EVIDENCE_PER_ACTIVITY_MAX = 20
 EVIDENCE_MAX_BYTES_DEFAULT = 10 * 1024 * 1024  # messages say "10 MB" for the default
 
-# Allowed evidence: extension → (kind, the content types the bytes may sniff as).
-EVIDENCE_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "jpg": (EvidenceKind.PHOTO, ("image/jpeg",)),
-    "jpeg": (EvidenceKind.PHOTO, ("image/jpeg",)),
-    "png": (EvidenceKind.PHOTO, ("image/png",)),
-    "webp": (EvidenceKind.PHOTO, ("image/webp",)),
-    "heic": (EvidenceKind.PHOTO, ("image/heic", "image/heif")),
-    "pdf": (EvidenceKind.PDF, ("application/pdf",)),
-    "docx": (
-        EvidenceKind.DOCUMENT,
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
-    ),
-    "doc": (EvidenceKind.DOCUMENT, ("application/msword",)),
-    "odt": (EvidenceKind.DOCUMENT, ("application/vnd.oasis.opendocument.text",)),
+# Allowed evidence: extension → kind (the content is checked by pbgdpl.core.uploads).
+EVIDENCE_TYPES: dict[str, str] = {
+    "jpg": EvidenceKind.PHOTO,
+    "jpeg": EvidenceKind.PHOTO,
+    "png": EvidenceKind.PHOTO,
+    "webp": EvidenceKind.PHOTO,
+    "heic": EvidenceKind.PHOTO,
+    "pdf": EvidenceKind.PDF,
+    "docx": EvidenceKind.DOCUMENT,
+    "doc": EvidenceKind.DOCUMENT,
+    "odt": EvidenceKind.DOCUMENT,
 }
 
 
@@ -103,10 +100,6 @@ class OutreachInputError(ValueError):
 
 def evidence_max_bytes() -> int:
     return int(getattr(settings, "OUTREACH_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES_DEFAULT))
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def _date_text(day: date) -> str:
@@ -814,62 +807,26 @@ def _too_large(limit: int) -> OutreachInputError:
     return OutreachInputError(
         {
             "file": _("Tệp lớn hơn %(size)s: hãy thu nhỏ ảnh hoặc tách tệp.")
-            % {"size": _megabytes(limit)}
+            % {"size": megabytes_text(limit)}
         }
     )
-
-
-def _sniffed_type(data: bytes) -> str:
-    import filetype
-
-    guess = filetype.guess(data[:8192])
-    return guess.mime if guess is not None else ""
-
-
-def _image_broken(data: bytes, extension: str) -> bool:
-    if extension == "heic":
-        return False  # Pillow needs a plug-in for HEIC; the signature check is enough
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-    except Exception:  # Pillow raises many kinds for a damaged or fake image
-        return True
-    return False
 
 
 def evidence_file_check(data: bytes, name: str) -> tuple[str, str, str]:
     """Check one evidence file: (extension, kind, content type) or OutreachInputError.
     Allowed: photos (JPEG, PNG, WebP, HEIC), PDF, Word (.doc, .docx) and .odt, up to
     ``OUTREACH_EVIDENCE_MAX_BYTES``; the content must be what the name says."""
-    limit = evidence_max_bytes()
-    allowed = ", ".join(f".{e}" for e in EVIDENCE_TYPES)
-    if not data:
-        raise OutreachInputError({"file": _("Tệp rỗng.")})
-    if len(data) > limit:
-        raise _too_large(limit)
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in EVIDENCE_TYPES:
-        raise OutreachInputError(
-            {
-                "file": _("Chỉ nhận ảnh, tệp PDF hoặc văn bản Word (%(allowed)s).")
-                % {"allowed": allowed}
-            }
+    try:
+        extension = upload_check(
+            data,
+            name=name,
+            allowed=EVIDENCE_TYPES,
+            max_bytes=evidence_max_bytes(),
+            kinds=_("ảnh, tệp PDF hoặc văn bản Word"),
         )
-    kind, types = EVIDENCE_TYPES[extension]
-    sniffed = _sniffed_type(data)
-    if sniffed not in types or (kind == EvidenceKind.PHOTO and _image_broken(data, extension)):
-        raise OutreachInputError(
-            {
-                "file": _(
-                    "Nội dung tệp không phải tệp .%(ext)s (hoặc tệp đã hỏng): hãy mở và lưu lại "
-                    "đúng định dạng."
-                )
-                % {"ext": extension}
-            }
-        )
-    return extension, kind, types[0]
+    except UploadRefused as exc:
+        raise OutreachInputError({"file": exc.message}) from None
+    return extension, EVIDENCE_TYPES[extension], CONTENT_TYPES[extension]
 
 
 @transaction.atomic

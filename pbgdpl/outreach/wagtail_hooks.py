@@ -5,7 +5,9 @@ or read outreach plans and activities) and its screens under ``/admin/hoat-dong-
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from pbgdpl.people.backoffice import PermittedMenuItem
 
 from . import admin_views as v
 
@@ -47,32 +49,23 @@ def register_outreach_admin_urls():
     ]
 
 
-class _OutreachMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request) -> bool:
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_outreach_menu():
     menu = Menu(
         items=[
-            _OutreachMenuItem(
+            PermittedMenuItem(
                 _("Hoạt động"), reverse("outreach_admin:activities"),
                 name="outreach-activities", icon_name="calendar", order=100, check=v.can_view,
             ),
-            _OutreachMenuItem(
+            PermittedMenuItem(
                 _("Ghi nhận hoạt động"), reverse("outreach_admin:activity_create"),
                 name="outreach-activity-create", icon_name="plus", order=200, check=v.can_manage,
             ),
-            _OutreachMenuItem(
+            PermittedMenuItem(
                 _("Kế hoạch năm"), reverse("outreach_admin:plans"),
                 name="outreach-plans", icon_name="list-ol", order=300, check=v.can_view,
             ),
-            _OutreachMenuItem(
+            PermittedMenuItem(
                 _("Báo cáo"), reverse("outreach_admin:report"),
                 name="outreach-report", icon_name="table", order=400, check=v.can_view,
             ),

@@ -14,18 +14,11 @@ from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from pbgdpl.core.text import fold
-from pbgdpl.units.models import UnitKind
+from pbgdpl.units.choices import COMMUNE_KINDS, GROUP_LABELS
 from pbgdpl.units.selectors import unit_list_valid
 
-COMMUNE_KINDS = (UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
-GROUP_LABELS = {
-    UnitKind.WARD: _("Phường"),
-    UnitKind.COMMUNE: _("Xã"),
-    UnitKind.SPECIAL_ZONE: _("Đặc khu"),
-}
 COMMUNES_CACHE_SECONDS = 3600
 _CACHE_KEY = "people:communes:v1:{day}"
 _VERSION_KEY = "people:communes:v1:version:{day}"

@@ -48,3 +48,22 @@ def axes_username(request, credentials: dict | None) -> str:
     """django-axes: the throttled login, so "+84 912…" and "0912…" count as one person."""
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
     return normalize_login(str(raw))[:255]
+
+
+def phone_masked(phone: str) -> str:
+    """A phone number masked for lists and exports, "0905123456" → "0905***456": enough
+    to tell two people apart, not to call them; empty stays empty."""
+    phone = (phone or "").strip()
+    if not phone:
+        return ""
+    return "***" if len(phone) < 8 else f"{phone[:4]}***{phone[-3:]}"
+
+
+def email_masked(email: str) -> str:
+    """An e-mail address masked: "nguyen.an@example.vn" → "n***@example.vn"; empty stays
+    empty."""
+    email = (email or "").strip()
+    if not email:
+        return ""
+    local, _sep, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else "***"

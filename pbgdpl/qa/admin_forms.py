@@ -19,6 +19,11 @@ from django.utils.translation import gettext_lazy
 
 from pbgdpl.core.models import CalendarDay
 from pbgdpl.laws.models import LegalField
+from pbgdpl.people.backoffice_forms import (
+    PlainTextField,
+    UnitChoiceField,
+    date_field,
+)
 
 from .config_services import (
     WORKING_DAYS_MAX,
@@ -30,34 +35,8 @@ from .config_services import (
 from .models import Question, QuestionStatus
 from .services import CITATIONS_MAX, CitationInput
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-DATE_ERRORS = {"invalid": gettext_lazy("Ngày không hợp lệ (ví dụ 31/12/2026).")}
 # Query-string value of the status filter for "every status" (the default is open ones).
 STATUS_ALL = "tat-ca"
-
-
-def date_field(label: str, *, required: bool = False, **kwargs: Any) -> forms.DateField:
-    """A date box (the browser's date picker; dd/mm/yyyy typed by hand is accepted too)."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            **DATE_ERRORS,
-            "required": gettext_lazy("Vui lòng chọn ngày."),
-        },
-        **kwargs,
-    )
-
-
-def errors_to_form(form: forms.Form, errors: dict[str, str], *, aliases: dict | None = None):
-    """Put a service's ``QaInputError.errors`` on ``form``: on the field of the same name
-    (or its alias), else as a form-wide error."""
-    aliases = aliases or {}
-    for name, message in errors.items():
-        target = aliases.get(name, name)
-        form.add_error(target if target in form.fields else None, message)
 
 
 def _field_choices() -> QuerySet[LegalField]:
@@ -76,7 +55,7 @@ def field_filter_field() -> forms.ModelChoiceField:
     )
 
 
-def unit_filter_field() -> "UnitChoiceField":
+def unit_filter_field() -> UnitChoiceField:
     """An optional commune filter (by code; "every commune" when empty). The form sets the
     queryset to the units the reader may see."""
     return UnitChoiceField(
@@ -86,19 +65,6 @@ def unit_filter_field() -> "UnitChoiceField":
         to_field_name="code",
         empty_label=gettext_lazy("Mọi xã, phường"),
     )
-
-
-class PlainTextField(forms.CharField):
-    """Text from a textarea with line ends as stored (browsers send CR LF), so that an
-    untouched box does not count as a change."""
-
-    def to_python(self, value: Any) -> str:
-        return super().to_python(value).replace("\r\n", "\n").replace("\r", "\n")
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.name
 
 
 # --------------------------------------------------------------------------- queue

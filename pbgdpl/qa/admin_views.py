@@ -46,12 +46,16 @@ from wagtail.admin.widgets.button import HeaderButton
 from pbgdpl.core.models import AuditEvent, CalendarDay
 from pbgdpl.core.text import fold
 from pbgdpl.laws.models import LegalField
-from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
+from pbgdpl.people.backoffice import (
+    PermissionCheckMixin,
+    permission_denied_message,
+    units_for,
+)
+from pbgdpl.people.backoffice_forms import errors_to_form
 from pbgdpl.people.models import Role, RoleAssignment
 from pbgdpl.people.permissions import (
     can,
     filter_permitted,
-    permitted_unit_paths,
     registered_actions,
 )
 from pbgdpl.units.models import Unit
@@ -72,7 +76,6 @@ from .admin_forms import (
     ServiceLevelForm,
     UnpublishForm,
     citation_formset,
-    errors_to_form,
 )
 from .config_services import QA_SETTINGS
 from .models import (
@@ -139,16 +142,7 @@ def _crumbs(*items: tuple[str, str]) -> list[dict]:
 
 def units_where(user: Any, actions: tuple[str, ...]) -> QuerySet[Unit]:
     """Communes, wards and special zones in force where ``user`` holds any of ``actions``."""
-    condition = Q()
-    for action in actions:
-        paths = permitted_unit_paths(user, action)
-        if paths is None:
-            return services.question_units()
-        for path in paths:
-            condition |= Q(path__startswith=path)
-    if not condition:
-        return Unit.objects.none()
-    return services.question_units().filter(condition)
+    return units_for(user, actions, within=services.question_units()).order_by("name")
 
 
 def queue_units(user: Any) -> QuerySet[Unit]:

@@ -8,16 +8,13 @@ here with :meth:`QuestionAskForm.errors_apply`, so the page and the API give the
 messages.
 """
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pbgdpl.laws.models import LegalField
-from pbgdpl.units.models import UnitKind
+from pbgdpl.units.choices import Choice, unit_choice_groups
 
 from .services import (
     CONSENT_TEXTS,
@@ -42,52 +39,11 @@ FIELD_ORDER = (
     "consent",
     HONEYPOT,
 )
-# How units are grouped in the commune select (and in which order).
-UNIT_GROUP_ORDER = (UnitKind.WARD, UnitKind.COMMUNE, UnitKind.SPECIAL_ZONE)
-UNIT_GROUP_LABELS = {
-    UnitKind.WARD: gettext_lazy("Phường"),
-    UnitKind.COMMUNE: gettext_lazy("Xã"),
-    UnitKind.SPECIAL_ZONE: gettext_lazy("Đặc khu"),
-}
-
-
-@dataclass
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass
-class ChoiceGroup:
-    label: str
-    choices: list[Choice] = field(default_factory=list)
 
 
 def legal_field_choices() -> list[Choice]:
     """Every legal field, by name."""
     return [Choice(code, name) for code, name in LegalField.objects.values_list("code", "name")]
-
-
-def unit_choice_groups() -> list[ChoiceGroup]:
-    """The communes a question may come from (``services.question_units``), grouped by
-    kind (phường, xã, đặc khu) and sorted by name within each group — or by province when
-    the communes of more than one province are loaded."""
-    rows = list(question_units().select_related("parent").only("code", "name", "kind", "parent"))
-    parents = {row.parent_id for row in rows}
-    groups: dict[Any, ChoiceGroup] = {}
-    if len(parents) > 1:
-        for row in sorted(rows, key=lambda r: ((r.parent.name if r.parent else ""), r.name)):
-            key = row.parent_id
-            label = row.parent.name if row.parent else _("Khác")
-            groups.setdefault(key, ChoiceGroup(str(label))).choices.append(
-                Choice(row.code, row.name)
-            )
-        return list(groups.values())
-    for kind in UNIT_GROUP_ORDER:
-        groups[kind] = ChoiceGroup(str(UNIT_GROUP_LABELS[kind]))
-    for row in rows:
-        groups[UnitKind(row.kind)].choices.append(Choice(row.code, row.name))
-    return [group for group in groups.values() if group.choices]
 
 
 class QuestionAskForm(forms.Form):
@@ -121,7 +77,7 @@ class QuestionAskForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.field_choices = legal_field_choices()
-        self.unit_groups = unit_choice_groups()
+        self.unit_groups = unit_choice_groups(question_units())
         self.consent_version_current = CONSENT_VERSION
         self.consent_text = CONSENT_TEXTS[CONSENT_VERSION]
         self.answer_days = settings.QA_ANSWER_WORKING_DAYS

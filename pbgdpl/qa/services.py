@@ -28,7 +28,8 @@ from pbgdpl.laws.models import LegalField
 from pbgdpl.people.identifiers import normalize_phone
 from pbgdpl.people.permissions import can, require
 from pbgdpl.search.services import search_changes_record
-from pbgdpl.units.models import Unit, UnitKind
+from pbgdpl.units.choices import COMMUNE_KINDS
+from pbgdpl.units.models import Unit
 from pbgdpl.units.selectors import unit_list_valid
 
 from .models import (
@@ -49,7 +50,6 @@ TITLE_MAX_CHARS = 200
 ANSWER_MAX_CHARS = 20000
 REASON_MAX_CHARS = 500
 CITATIONS_MAX = 20
-COMMUNE_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
 
 # The consent the asker gives when leaving a name, e-mail or phone number. A new wording
 # gets a new version; questions keep the version their asker agreed to.

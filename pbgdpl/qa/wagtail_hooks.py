@@ -5,7 +5,9 @@ triage, answer, approve or report on questions anywhere) and its screens under
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from pbgdpl.people.backoffice import PermittedMenuItem
 
 from . import admin_views
 
@@ -36,28 +38,19 @@ def register_qa_admin_urls():
     return [path("hoi-dap/", include((admin_urlpatterns, "qa_admin"), namespace="qa_admin"))]
 
 
-class _QaMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request) -> bool:
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_qa_menu():
     menu = Menu(
         items=[
-            _QaMenuItem(
+            PermittedMenuItem(
                 _("Câu hỏi"), reverse("qa_admin:queue"), name="qa-queue", icon_name="help",
                 order=100, check=admin_views.can_work_on_questions,
             ),
-            _QaMenuItem(
+            PermittedMenuItem(
                 _("Báo cáo"), reverse("qa_admin:report"), name="qa-report", icon_name="table",
                 order=200, check=admin_views.can_report,
             ),
-            _QaMenuItem(
+            PermittedMenuItem(
                 _("Cấu hình"), reverse("qa_admin:settings"), name="qa-settings", icon_name="cog",
                 order=300, check=admin_views.can_configure,
             ),

@@ -17,16 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pbgdpl.contests.admin_forms import (
-    PlainTextField,
-    UnitChoiceField,
-    datetime_field,
-    errors_to_form,
-    form_errors_text,
-)
 from pbgdpl.contests.models import Item
 from pbgdpl.core.xlsx import UPLOAD_MAX_BYTES
 from pbgdpl.laws.models import LegalField
+from pbgdpl.people.backoffice_forms import (
+    PlainTextField,
+    UnitChoiceField,
+    date_field,
+    datetime_field,
+)
 from pbgdpl.units.models import Unit
 
 from .models import Course, CourseMode, Module, ModuleKind, Person, PersonRole, PersonStatus
@@ -46,26 +45,7 @@ __all__ = [
     "RegistryImportForm",
     "SessionForm",
     "StatsForm",
-    "errors_to_form",
-    "form_errors_text",
 ]
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-def date_field(label: str, *, required: bool = False, **kwargs: Any) -> forms.DateField:
-    """A date (the browser's picker; "dd/mm/yyyy" typed by hand is accepted too)."""
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": gettext_lazy("Ngày không hợp lệ (ví dụ 31/12/2025)."),
-            "required": gettext_lazy("Vui lòng nhập ngày."),
-        },
-        **kwargs,
-    )
 
 
 def _legal_fields() -> QuerySet[LegalField]:

@@ -41,12 +41,17 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from pbgdpl.contests.admin_views import email_masked, phone_masked
 from pbgdpl.contests.models import Item, ItemStatus
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
 from pbgdpl.laws.models import LegalField
-from pbgdpl.people.backoffice import PermissionCheckMixin, permission_denied_message
+from pbgdpl.people.backoffice import (
+    PermissionCheckMixin,
+    permission_denied_message,
+    units_for,
+)
+from pbgdpl.people.backoffice_forms import errors_to_form, form_errors_text
+from pbgdpl.people.identifiers import email_masked, phone_masked
 from pbgdpl.people.permissions import can, filter_permitted
 
 from . import attendance_io, registry_io, services
@@ -64,8 +69,6 @@ from .admin_forms import (
     RegistryImportForm,
     SessionForm,
     StatsForm,
-    errors_to_form,
-    form_errors_text,
 )
 from .models import (
     Course,
@@ -89,7 +92,6 @@ from .selectors.backoffice import (
     learners_scope,
     people_filtered,
     session_attendance,
-    units_permitted,
 )
 from .services import TrainingInputError, catalogue
 
@@ -207,7 +209,7 @@ class PersonListMixin:
     def filter_form(self) -> tuple[PersonFilterForm, QuerySet[Person]]:
         user = self.request.user
         base = people_visible(user)
-        form = PersonFilterForm(self.request.GET or None, units=units_permitted(user, VIEW_ACTIONS))
+        form = PersonFilterForm(self.request.GET or None, units=units_for(user, VIEW_ACTIONS))
         if form.is_bound and not form.is_valid():
             messages.error(self.request, _("Một số bộ lọc không hợp lệ và đã được bỏ qua."))
         people = people_filtered(
@@ -373,7 +375,7 @@ class PersonCreateView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
         return _registry_crumbs(("", _("Thêm người")))
 
     def make_form(self, data: Any = None) -> PersonForm:
-        return PersonForm(data, units=units_permitted(self.request.user, ("training.registry",)))
+        return PersonForm(data, units=units_for(self.request.user, ("training.registry",)))
 
     def render_page(self, form: PersonForm, *, status: int = 200) -> HttpResponse:
         return self.render_to_response(self.get_context_data(form=form, person=None), status=status)
@@ -425,9 +427,7 @@ class PersonView(PersonMixin, PermissionCheckMixin, WagtailAdminTemplateMixin, V
         return _registry_crumbs(("", self.person.full_name))
 
     def move_units(self) -> QuerySet:
-        return units_permitted(self.request.user, ("training.registry",)).exclude(
-            pk=self.person.unit_id
-        )
+        return units_for(self.request.user, ("training.registry",)).exclude(pk=self.person.unit_id)
 
     def render_page(
         self,
@@ -784,7 +784,7 @@ class CourseFormView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
 
     def make_form(self, data: Any = None) -> CourseForm:
         user = self.request.user
-        units = units_permitted(user, ("training.manage",))
+        units = units_for(user, ("training.manage",))
         if self.course is not None:
             units = units.model.objects.filter(
                 Q(pk__in=units.values("pk")) | Q(pk=self.course.unit_id)
@@ -1087,7 +1087,7 @@ class LearnersView(CourseMixin, PermissionCheckMixin, WagtailAdminTemplateMixin,
         completable = self.completable()
         text = (self.request.GET.get("tim") or "").strip()[:100]
         unit_code = (self.request.GET.get("don_vi_loc") or "").strip()[:20]
-        enrol_units = units_permitted(user, ("training.manage",))
+        enrol_units = units_for(user, ("training.manage",))
         candidates = enrol_candidates(course, self.enrol_people_pool())
         if unit_code:
             unit = enrol_units.filter(code=unit_code).first()
@@ -1141,7 +1141,7 @@ class EnrolView(LearnersView):
         form = EnrolForm(
             request.POST,
             people=enrol_candidates(self.course, self.enrol_people_pool()),
-            units=units_permitted(request.user, ("training.manage",)),
+            units=units_for(request.user, ("training.manage",)),
         )
         title = _("Chưa ghi danh được")
         if not form.is_valid():
@@ -1510,7 +1510,7 @@ class StatsView(PermissionCheckMixin, WagtailAdminTemplateMixin, View):
         return _crumbs(("", _("Số liệu bồi dưỡng")))
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        units = units_permitted(request.user, (*COURSE_ACTIONS, "training.registry"))
+        units = units_for(request.user, (*COURSE_ACTIONS, "training.registry"))
         today = timezone.localdate()
         first = units.first()
         data = request.GET.copy()

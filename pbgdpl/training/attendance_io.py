@@ -15,7 +15,7 @@ no. If any row is wrong nothing is stored and the report lists every problem as
 ``services.attendance_mark`` and the import is audited once.
 
 File handling and sheet conventions are the shared ones of :mod:`pbgdpl.core.xlsx`, and
-the sheet is read like the registry's (:func:`registry_io.sheet_rows_read`).
+the sheet is read like the registry's (:func:`pbgdpl.core.xlsx.sheet_rows_read`).
 """
 
 from __future__ import annotations
@@ -35,12 +35,15 @@ from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold, normalize
 from pbgdpl.core.xlsx import (
     GUIDE_SHEET_TITLE,
+    SheetSpec,
     XlsxImportReport,
     XlsxRowError,
+    cell_date,
     cell_set,
     cell_text,
     list_validation_add,
     sheet_add,
+    sheet_rows_read,
     upload_bytes,
     workbook_bytes,
     workbook_new,
@@ -51,7 +54,7 @@ from pbgdpl.people.permissions import can
 
 from . import services
 from .models import Enrolment, EnrolmentStatus, Person, Session
-from .registry_io import SheetSpec, _date_value, _phone_text, sheet_rows_read
+from .registry_io import _phone_text
 from .services import TrainingInputError
 
 __all__ = [
@@ -277,7 +280,7 @@ def _identity(values: dict[str, Any]) -> tuple[str, str, str, date | None, dict[
             email = normalize_email(raw_email)
         except ValueError:
             problems["email"] = _("Địa chỉ thư điện tử không hợp lệ.")
-    birth, readable = _date_value(values.get("birth_date"))
+    birth, readable = cell_date(values.get("birth_date"))
     if not readable:
         problems["birth_date"] = _("Ngày không đúng dạng dd/mm/yyyy (ví dụ 05/09/1985).")
     return phone, email, _name_key(cell_text(values.get("full_name"))), birth, problems
@@ -388,7 +391,7 @@ def attendance_import_xlsx(
         )
     with xlsx_errors_as(TrainingInputError):
         data = upload_bytes(file)
-    rows, present_columns = sheet_rows_read(data, _SHEET)
+        rows, present_columns = sheet_rows_read(data, _SHEET)
     if not set(IDENTITY_KEYS) & present_columns:
         raise TrainingInputError(
             {

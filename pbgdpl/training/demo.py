@@ -43,6 +43,7 @@ from .models import (
     Course,
     CourseMode,
     Enrolment,
+    EnrolmentStatus,
     ModuleKind,
     Person,
     PersonRole,
@@ -473,19 +474,48 @@ def _courses_load(
     return len(courses)
 
 
-def training_demo_load(*, admin: User, province: Unit, stdout: Any = None) -> dict[str, int]:
+def _demo_learner(password: str) -> str:
+    """Give the demo password to one simulated learner with an online course in progress
+    (the same one on every load) so a visitor can try the learner pages; their e-mail."""
+    enrolment = (
+        Enrolment.objects.filter(
+            status=EnrolmentStatus.ENROLLED,
+            course__mode=CourseMode.ONLINE,
+            person__user__isnull=False,
+            person__status=PersonStatus.ACTIVE,
+        )
+        .select_related("person__user")
+        .order_by("person__email", "course_id")
+        .first()
+    )
+    if enrolment is None:
+        return ""
+    user = enrolment.person.user
+    if not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user.email
+
+
+def training_demo_load(
+    *, admin: User, province: Unit, stdout: Any = None, password: str | None = None
+) -> dict[str, int]:
     """Load the training demo (see the module docstring); prints a summary and returns
-    how many people and courses it created."""
+    how many people and courses it created. With ``password``, one simulated learner
+    gets it (printed) to try the learner pages."""
     with transaction.atomic():
         communes = _communes(province)
         before = Person.objects.count()
         people = _registry_load(admin=admin, province=province, communes=communes)
         created = _courses_load(admin=admin, province=province, communes=communes, people=people)
     stats = training_stats(unit=province, date_from=YEAR_START, date_to=date(2026, 12, 31))
+    learner = _demo_learner(password) if password else ""
     if stdout is not None:
         stdout.write(
             f"  Bồi dưỡng: {len(people)} người trong danh sách, {created} khoá học mới; năm "
             f"2026: {stats.trained}/{stats.in_registry} người đã được bồi dưỡng, "
             f"{stats.online_share_hours or 0:.0%} giờ học trực tuyến."
         )
+        if learner:
+            stdout.write(f"  Học viên trực tuyến (trang /boi-duong/): {learner} (cùng mật khẩu)")
     return {"people_created": Person.objects.count() - before, "courses_created": created}

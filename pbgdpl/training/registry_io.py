@@ -27,7 +27,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -41,20 +41,19 @@ from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold
 from pbgdpl.core.xlsx import (
     GUIDE_SHEET_TITLE,
+    SheetSpec,
     XlsxImportReport,
     XlsxRowError,
     bold_font,
+    cell_date,
     cell_set,
     cell_text,
-    data_sheet,
-    header_aliases,
-    header_columns,
     list_validation_add,
     sheet_add,
+    sheet_rows_read,
     upload_bytes,
     workbook_bytes,
     workbook_new,
-    workbook_open,
     xlsx_errors_as,
 )
 from pbgdpl.laws.models import LegalField
@@ -78,9 +77,6 @@ __all__ = [
 ]
 
 IMPORT_MAX_ROWS = 5000
-IMPORT_MAX_SCANNED_ROWS = 50_000  # rows read, empty ones included
-IMPORT_MAX_COLUMNS = 40
-HEADER_SEARCH_ROWS = 10
 
 # (key, header) in sheet order; headers are the file format, written in Vietnamese.
 _COLUMNS: tuple[tuple[str, str], ...] = (
@@ -157,8 +153,6 @@ _ROLE_SHORT = {
     PersonRole.OFFICIAL: gettext_noop("Cán bộ"),
 }
 _UNIT_PREFIXES = ("thanh pho ", "thi tran ", "dac khu ", "phuong ", "tinh ", "xa ")
-_DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _LIST_SPLIT = re.compile(r"\s*[,;\n]\s*")
 
 # One problem of the file ("Dòng 7 (Số điện thoại): …").
@@ -385,27 +379,6 @@ def _guide_notes() -> list[str]:
 # --------------------------------------------------------------------------- import: file
 
 
-def _refuse(message: str) -> TrainingInputError:
-    return TrainingInputError({"file": message})
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    """How to read the list sheet of an import: the columns ((key, untranslated header)
-    pairs), extra folded aliases, the required keys, pairs of which one is required,
-    folded headers to ignore, and the refusals' words."""
-
-    columns: tuple[tuple[str, str], ...]
-    aliases: dict[str, str]
-    required: tuple[str, ...]
-    required_any: tuple[tuple[str, str], ...]
-    ignored: frozenset[str]
-    max_rows: int
-    too_many: str  # untranslated message: more than max_rows rows
-    no_header: str  # untranslated message: no header row found
-    no_rows: str  # untranslated message: only the header
-
-
 _REGISTRY_SHEET = SheetSpec(
     columns=_COLUMNS,
     aliases=_EXTRA_ALIASES,
@@ -424,95 +397,7 @@ _REGISTRY_SHEET = SheetSpec(
 )
 
 
-def sheet_rows_read(
-    data: bytes, spec: SheetSpec
-) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
-    """Read the list sheet (the first one that is not "Hướng dẫn"): (spreadsheet row
-    number, {column key: raw cell value}) per non-empty data row, and the column keys
-    the file has. Refuses (TrainingInputError, field "file") a file that is not a
-    readable .xlsx, has no usable header in its first rows, no rows or too many."""
-    with xlsx_errors_as(TrainingInputError):
-        workbook = workbook_open(data)
-    labels = dict(spec.columns)
-    try:
-        sheet = data_sheet(workbook, skip_titles=(GUIDE_SHEET_TITLE,))
-        if sheet is None:
-            raise _refuse(_("Tệp không có trang tính danh sách."))
-        aliases = header_aliases(spec.columns, extra=spec.aliases)
-        columns: dict[int, str] | None = None
-        rows: list[tuple[int, dict[str, Any]]] = []
-        for number, values in enumerate(
-            sheet.iter_rows(max_col=IMPORT_MAX_COLUMNS, values_only=True), start=1
-        ):
-            if number > IMPORT_MAX_SCANNED_ROWS:
-                raise _refuse(
-                    _(
-                        "Trang tính có quá nhiều dòng (kể cả dòng trống): xoá các dòng thừa "
-                        "hoặc chia thành nhiều tệp."
-                    )
-                )
-            if columns is None:
-                texts = [cell_text(v) for v in values]
-                if not any(texts):
-                    continue
-                if number > HEADER_SEARCH_ROWS:
-                    break
-                with xlsx_errors_as(TrainingInputError):
-                    columns = header_columns(
-                        texts,
-                        aliases=aliases,
-                        row=number,
-                        labels=labels,
-                        required=spec.required,
-                        required_any=spec.required_any,
-                        ignored=spec.ignored,
-                        all_columns=[header for _key, header in spec.columns],
-                    )
-                continue
-            row = {
-                key: values[i]
-                for i, key in columns.items()
-                if i < len(values) and cell_text(values[i])
-            }
-            if not row:
-                continue
-            rows.append((number, row))
-            if len(rows) > spec.max_rows:
-                raise _refuse(_(spec.too_many))
-    finally:
-        workbook.close()
-    if columns is None:
-        raise _refuse(_(spec.no_header))
-    if not rows:
-        raise _refuse(_(spec.no_rows))
-    return rows, set(columns.values())
-
-
 # --------------------------------------------------------------------------- import: rows
-
-
-def _date_value(raw: Any) -> tuple[date | None, bool]:
-    """A date cell or "dd/mm/yyyy" text (also "-" or "." separators, or ISO
-    "yyyy-mm-dd") as a date; (None, False) when it cannot be read."""
-    if isinstance(raw, datetime):
-        return raw.date(), True
-    if isinstance(raw, date):
-        return raw, True
-    text = cell_text(raw)
-    if not text:
-        return None, True
-    if isinstance(raw, int | float):  # a bare number is not a date we can trust
-        return None, False
-    match = _DMY.match(text)
-    try:
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1])), True
-        match = _YMD.match(text)
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3])), True
-    except ValueError:
-        pass
-    return None, False
 
 
 def _phone_text(raw: Any) -> str:
@@ -641,7 +526,7 @@ def _row_input(
     problems: dict[str, str] = {}
     dates: dict[str, date | None] = {}
     for key in DATE_KEYS:
-        dates[key], readable = _date_value(values.get(key))
+        dates[key], readable = cell_date(values.get(key))
         if not readable:
             problems[key] = _("Ngày không đúng dạng dd/mm/yyyy (ví dụ 05/09/1985).")
     status = _status_check(values, dates, statuses, problems)
@@ -839,7 +724,7 @@ def registry_import_xlsx(*, actor: Any, file: Any, dry_run: bool = False) -> Reg
         raise PermissionDenied("training.registry")
     with xlsx_errors_as(TrainingInputError):
         data = upload_bytes(file)
-    rows, present = sheet_rows_read(data, _REGISTRY_SHEET)
+        rows, present = sheet_rows_read(data, _REGISTRY_SHEET)
     checked, errors = _rows_check(actor=actor, rows=rows, present=present)
     report = RegistryImportReport(
         rows=len(rows), created=len(checked), errors=errors, dry_run=dry_run

@@ -5,7 +5,9 @@ registry, organise training or read its numbers) and its screens under
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from pbgdpl.people.backoffice import PermittedMenuItem
 
 from . import admin_views as v
 
@@ -58,30 +60,21 @@ def register_training_admin_urls():
     ]
 
 
-class _TrainingMenuItem(MenuItem):
-    def __init__(self, *args, check, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.check = check
-
-    def is_shown(self, request) -> bool:
-        return self.check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_training_menu():
     menu = Menu(
         items=[
-            _TrainingMenuItem(
+            PermittedMenuItem(
                 _("Người làm công tác PBGDPL"), reverse("training_admin:people"),
                 name="training-people", icon_name="group", order=100,
                 check=v.can_view_registry,
             ),
-            _TrainingMenuItem(
+            PermittedMenuItem(
                 _("Khoá bồi dưỡng"), reverse("training_admin:courses"),
                 name="training-courses", icon_name="clipboard-list", order=200,
                 check=v.can_see_courses,
             ),
-            _TrainingMenuItem(
+            PermittedMenuItem(
                 _("Số liệu bồi dưỡng"), reverse("training_admin:stats"),
                 name="training-stats", icon_name="table", order=300, check=v.can_see_stats,
             ),

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from pbgdpl.outreach import selectors, services
+from pbgdpl.outreach import services
 from pbgdpl.outreach.selectors import (
     activities_visible,
     activity_filter,
@@ -18,6 +18,7 @@ from pbgdpl.outreach.selectors import (
     outreach_totals_by_unit,
     plan_progress,
 )
+from pbgdpl.people.backoffice import units_for
 from tests.factories import UnitFactory
 from tests.outreach.factories import activity_add, jpeg_bytes, outreach_world, plan_add, upload
 
@@ -220,9 +221,9 @@ def test_who_sees_which_activities(world):
     assert titles(activities_visible(world.other_officer)) == b
     assert titles(activities_visible(world.approver)) == a | b | {world.p1.pk}
     assert not activities_visible(world.citizen).exists()
-    units = set(selectors.units_permitted(world.officer, "outreach.manage"))
+    units = set(units_for(world.officer, "outreach.manage"))
     assert units == {world.commune}
-    assert not selectors.units_permitted(world.approver, "outreach.manage").exists()
+    assert not units_for(world.approver, "outreach.manage").exists()
 
 
 def test_the_list_filters(world):

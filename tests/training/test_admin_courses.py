@@ -261,7 +261,7 @@ def test_modules_lesson_sanitised_document_checked_reordered_deleted(world):
 
     bad = SimpleUploadedFile("tai-lieu.pdf", b"MZ not a pdf")
     response = client.post(new_module, {"title": "Tài liệu", "kind": "document", "document": bad})
-    assert "Nội dung tệp không phải tài liệu .pdf" in text_of(response)
+    assert "Nội dung tệp không phải tệp .pdf" in text_of(response)
     good = SimpleUploadedFile("tai-lieu.pdf", b"%PDF-1.7 tiny")
     response = client.post(new_module, {"title": "Tài liệu", "kind": "document", "document": good})
     assert response.status_code == 302

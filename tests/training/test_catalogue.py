@@ -287,8 +287,8 @@ def test_documents_are_checked_by_size_type_and_content(world, settings):
     settings.TRAINING_DOCUMENT_MAX_BYTES = 1024
     cases = [
         (SimpleUploadedFile("bai.exe", b"MZ..."), "Chỉ nhận tài liệu"),
-        (SimpleUploadedFile("bai.pdf", b"<html>not a pdf</html>"), "không phải tài liệu .pdf"),
-        (SimpleUploadedFile("bai.docx", b"%PDF-1.4 renamed"), "không phải tài liệu .docx"),
+        (SimpleUploadedFile("bai.pdf", b"<html>not a pdf</html>"), "không phải tệp .pdf"),
+        (SimpleUploadedFile("bai.docx", b"%PDF-1.4 renamed"), "không phải tệp .docx"),
         (SimpleUploadedFile("bai.pdf", b"%PDF-" + b"0" * 2000), "lớn hơn"),
         (SimpleUploadedFile("bai.pdf", b""), "rỗng"),
     ]

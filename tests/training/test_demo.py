@@ -89,10 +89,19 @@ def test_the_demo_loads_through_the_services_once(settings, tmp_path):
         QuizAttempt.objects.count(),
         list(completed.order_by("pk").values_list("pk", "completed_at")),
     )
-    assert training_demo_load(admin=admin, province=province) == {
+    again = io.StringIO()
+    assert training_demo_load(
+        admin=admin, province=province, stdout=again, password="Demo-mat-khau-1"
+    ) == {
         "people_created": 0,
         "courses_created": 0,
     }
+    learner = again.getvalue().split("(trang /boi-duong/): ")[1].split()[0]
+    account = Person.objects.get(email=learner).user
+    assert account.check_password("Demo-mat-khau-1")
+    assert Enrolment.objects.filter(
+        person__user=account, status=EnrolmentStatus.ENROLLED, course__mode=CourseMode.ONLINE
+    ).exists()
     assert snapshot == (
         Person.objects.count(),
         Enrolment.objects.count(),

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from .. import selectors
+from ..charts import number_vi
 from ..forms import CLIENT_COOKIE, survey_context_sign
 
 register = template.Library()
@@ -52,10 +53,11 @@ def kpi_source_label(source: str) -> str:
 
 @register.filter
 def kpi_number(value: Any) -> str:
-    """A whole number the Vietnamese way, "27.424"; "—" for no value."""
+    """A whole number with the separators of the active language ("27.424" in
+    Vietnamese), through :func:`pbgdpl.kpi.charts.number_vi`; "—" for no value."""
     if value is None or value == "":
         return "—"
     try:
-        return f"{int(value):,}".replace(",", ".")
+        return number_vi(int(value))
     except (TypeError, ValueError):
         return str(value)

@@ -3,6 +3,7 @@ see them, who was in a unit's registry on a day, history) and ``stats`` (the tra
 indicators), ``learning`` (the learner's enrolments, progress, quizzes, certificates).
 Everything public is re-exported here."""
 
+from ..lessons import lesson_html
 from .learning import (
     EnrolmentProgress,
     ModuleState,
@@ -14,7 +15,6 @@ from .learning import (
     learner_enrolment,
     learner_enrolments,
     learner_of,
-    lesson_html,
     module_at,
     module_states,
     prerequisites_state,

@@ -17,7 +17,6 @@ from django.db.models import Count, Max, Q, QuerySet
 from pbgdpl.core.text import fold
 from pbgdpl.people.permissions import can, filter_permitted, permitted_unit_paths
 from pbgdpl.units.models import Unit
-from pbgdpl.units.selectors import unit_list_valid
 
 from ..models import (
     Attendance,
@@ -34,21 +33,6 @@ from ..models import (
 
 COURSE_ACTIONS = ("training.manage", "training.view")
 ACTIVE_ENROLMENT = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
-
-
-def units_permitted(user: Any, actions: tuple[str, ...]) -> QuerySet[Unit]:
-    """Units in force where ``user`` holds any of ``actions`` (the granted units and
-    everything below them), the highest first: what a "unit" select offers."""
-    condition = Q()
-    for action in actions:
-        paths = permitted_unit_paths(user, action)
-        if paths is None:
-            return unit_list_valid().order_by("depth", "name")
-        for path in paths:
-            condition |= Q(path__startswith=path)
-    if not condition:
-        return Unit.objects.none()
-    return unit_list_valid().filter(condition).order_by("depth", "name")
 
 
 # --------------------------------------------------------------------------- registry

@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Max, QuerySet
-from django.utils.html import linebreaks
-from django.utils.safestring import SafeString, mark_safe
 
 from pbgdpl.contests.models import Choice, Item, ItemStatus
 from pbgdpl.core.codes import public_code_normalize
@@ -298,44 +296,6 @@ def certificates_of(person: Person) -> QuerySet[TrainingCertificate]:
 
 
 # --------------------------------------------------------------------------- content
-
-
-def _whitelister():
-    from bs4 import Tag
-    from wagtail.whitelist import DEFAULT_ELEMENT_RULES, Whitelister, attribute_rule, check_url
-
-    rules = {
-        name: rule
-        for name, rule in DEFAULT_ELEMENT_RULES.items()
-        # No images (another origin would break the CSP; lessons link to documents), no
-        # second <h1> on the page.
-        if name not in ("img", "h1")
-    }
-    rules["a"] = attribute_rule({"href": check_url})
-    rules["blockquote"] = attribute_rule({})
-
-    class LessonWhitelister(Whitelister):
-        element_rules = rules
-
-        def clean_tag_node(self, doc, tag):
-            if isinstance(tag, Tag) and tag.name in ("script", "style", "iframe", "object"):
-                tag.decompose()
-                return
-            super().clean_tag_node(doc, tag)
-
-    return LessonWhitelister()
-
-
-def lesson_html(body: str) -> SafeString:
-    """A lesson's text as HTML safe to show: rich text (Wagtail's stored form, links
-    expanded) reduced to headings, paragraphs, lists, emphasis and links; plain text as
-    paragraphs."""
-    body = body or ""
-    if "<" not in body:
-        return mark_safe(linebreaks(body, autoescape=True))  # noqa: S308 (escaped)
-    from wagtail.rich_text import expand_db_html
-
-    return mark_safe(_whitelister().clean(expand_db_html(body)))  # noqa: S308 (cleaned)
 
 
 @dataclass

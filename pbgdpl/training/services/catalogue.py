@@ -18,8 +18,6 @@ with ``{{ module.body|richtext }}``.
 """
 
 import contextlib
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -30,16 +28,17 @@ from django.core.files.base import ContentFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from pbgdpl.contests.models import Item, ItemStatus
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.text import fold, plain_text_clean
+from pbgdpl.core.uploads import UploadRefused, upload_check, upload_extension
 from pbgdpl.people.permissions import require
 from pbgdpl.units.selectors import unit_list_valid
 
+from ..lessons import LESSON_FEATURES, lesson_html_clean
 from ..models import (
     Course,
     CourseMode,
@@ -73,7 +72,6 @@ __all__ = [
     "module_update",
 ]
 
-LESSON_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 # Addresses of the learner pages that a course slug may not take (/boi-duong/<slug>/).
 RESERVED_SLUGS = frozenset({"chung-nhan"})
 MODULES_MAX = 100
@@ -83,28 +81,8 @@ DESCRIPTION_MAX = 5000
 LESSON_MAX = 100_000  # characters of stored HTML
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024  # settings.TRAINING_DOCUMENT_MAX_BYTES overrides
 
-# Extension → (content type, the member of the zip that proves the kind, or None for PDF).
-DOCUMENT_TYPES: dict[str, tuple[str, str | None]] = {
-    "pdf": ("application/pdf", None),
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "word/document.xml",
-    ),
-    "xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "xl/workbook.xml",
-    ),
-    "pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "ppt/presentation.xml",
-    ),
-    "odt": ("application/vnd.oasis.opendocument.text", "mimetype"),
-    "odp": ("application/vnd.oasis.opendocument.presentation", "mimetype"),
-}
-_ODF_MIMETYPES = {
-    "odt": b"application/vnd.oasis.opendocument.text",
-    "odp": b"application/vnd.oasis.opendocument.presentation",
-}
+# The documents a course may offer (their content is checked by pbgdpl.core.uploads).
+DOCUMENT_TYPES: tuple[str, ...] = ("pdf", "docx", "xlsx", "pptx", "odt", "odp")
 
 
 def document_max_bytes() -> int:
@@ -359,26 +337,6 @@ class ModuleInput:
     items: list[int] = field(default_factory=list)  # contests Item ids (approved)
 
 
-def lesson_html_clean(html: str) -> str:
-    """Rich text as stored: only the :data:`LESSON_FEATURES` elements and link addresses
-    that are http(s), mailto or tel survive (no scripts, styles, event handlers, images,
-    iframes, javascript: links), in Wagtail's database format, well formed for its
-    editor."""
-    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
-    html = (html or "").strip()
-    if not html:
-        return ""
-    whitelisted = EditorHTMLConverter(features=LESSON_FEATURES).to_database_format(html)
-    converter = ContentstateConverter(features=LESSON_FEATURES)
-    try:
-        cleaned = converter.to_database_format(converter.from_database_format(whitelisted))
-    except Exception:  # the editor's converter is strict; the whitelisted text is safe
-        cleaned = whitelisted
-    return "" if not strip_tags(cleaned).strip() else cleaned
-
-
 def _video_url_clean(url: str) -> str | None:
     """An http(s) address, or a path to this site's own media (played in the page)."""
     url = (url or "").strip()
@@ -393,43 +351,22 @@ def _video_url_clean(url: str) -> str | None:
 
 
 def _document_check(upload: Any) -> tuple[str, str | None]:
-    """(extension, problem) for an uploaded document: its size, extension and content
-    (a PDF starts with %PDF-; Office/OpenDocument files are zips with their own parts)."""
+    """(extension, problem) for an uploaded document: its extension, size and content
+    (see :func:`pbgdpl.core.uploads.upload_check`)."""
     name = str(getattr(upload, "name", "") or "")
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    allowed = ", ".join(f".{e}" for e in DOCUMENT_TYPES)
-    if extension not in DOCUMENT_TYPES:
-        return extension, _("Chỉ nhận tài liệu %(types)s.") % {"types": allowed}
     limit = document_max_bytes()
     size = getattr(upload, "size", None)
-    if size is None or size > limit:
-        return extension, _("Tài liệu lớn hơn %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
-    if size == 0:
-        return extension, _("Tệp tài liệu rỗng.")
     with contextlib.suppress(OSError, ValueError, AttributeError):
         upload.seek(0)
-    head = upload.read(limit + 1)
+    data = b"" if size == 0 else upload.read(limit + 1)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         upload.seek(0)
-    mismatch = _("Nội dung tệp không phải tài liệu .%(ext)s (tệp hỏng hoặc đổi đuôi).") % {
-        "ext": extension
-    }
-    if len(head) > limit:
-        return extension, _("Tài liệu lớn hơn %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
-    member = DOCUMENT_TYPES[extension][1]
-    if member is None:
-        return extension, None if head.startswith(b"%PDF-") else mismatch
     try:
-        with zipfile.ZipFile(io.BytesIO(head)) as archive:
-            names = set(archive.namelist())
-            if member not in names:
-                return extension, mismatch
-            odf = _ODF_MIMETYPES.get(extension)
-            if odf is not None and archive.read("mimetype").strip() != odf:
-                return extension, mismatch
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
-        return extension, mismatch
-    return extension, None
+        return upload_check(
+            data, name=name, allowed=DOCUMENT_TYPES, max_bytes=limit, kinds=_("tài liệu")
+        ), None
+    except UploadRefused as exc:
+        return upload_extension(name), exc.message
 
 
 def _module_clean(

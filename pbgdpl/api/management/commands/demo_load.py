@@ -82,7 +82,7 @@ class Command(BaseCommand):
         self._legal_library()
         qa_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
         contests_demo_load(admin=admin, province=province, password=password, stdout=self.stdout)
-        training_demo_load(admin=admin, province=province, stdout=self.stdout)
+        training_demo_load(admin=admin, province=province, stdout=self.stdout, password=password)
         outreach_demo_load(admin=admin, province=province, stdout=self.stdout)
         # Last: it computes the indicators over what the other demos stored.
         kpi_demo_load(admin=admin, province=province, stdout=self.stdout)

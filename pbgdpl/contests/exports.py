@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from pbgdpl.core.audit import audit_record
 from pbgdpl.core.xlsx import cell_set, sheet_add, workbook_bytes, workbook_new
+from pbgdpl.people.identifiers import email_masked, phone_masked
 
 from . import selectors
 from .models import Certificate, Contest, Participant, Prize, Round
@@ -32,25 +33,6 @@ def duration_text(duration_ms: int | None) -> str:
     down, as a stopwatch shows them."""
     seconds = max(int(duration_ms or 0), 0) // 1000
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
-def mask_phone(phone: str) -> str:
-    """``0905123456`` → ``0905***456``; empty stays empty."""
-    phone = (phone or "").strip()
-    if not phone:
-        return ""
-    if len(phone) < 8:
-        return "***"
-    return f"{phone[:4]}***{phone[-3:]}"
-
-
-def mask_email(email: str) -> str:
-    """``nguyen.an@example.vn`` → ``n***@example.vn``; empty stays empty."""
-    email = (email or "").strip()
-    if not email:
-        return ""
-    local, _at, domain = email.partition("@")
-    return f"{local[:1]}***@{domain}" if domain else "***"
 
 
 def _area(is_urban: bool) -> str:
@@ -123,8 +105,8 @@ def results_xlsx(*, round: Round, unit: Any = None) -> bytes:
                 r.prediction,
                 r.prediction_gap,
                 r.submitted_at,
-                mask_phone(contacts.get(r.participant_id, ("", ""))[0]),
-                mask_email(contacts.get(r.participant_id, ("", ""))[1]),
+                phone_masked(contacts.get(r.participant_id, ("", ""))[0]),
+                email_masked(contacts.get(r.participant_id, ("", ""))[1]),
             ]
             for r in rows
         ),

@@ -13,13 +13,12 @@ from openpyxl import load_workbook
 from pbgdpl.contests import services
 from pbgdpl.contests.exports import (
     duration_text,
-    mask_email,
-    mask_phone,
     participation_xlsx,
     results_xlsx,
 )
 from pbgdpl.contests.models import Attempt, Certificate, Prize, Round
 from pbgdpl.core.models import AuditEvent
+from pbgdpl.people.identifiers import email_masked, phone_masked
 from tests.contests.factories import contest_world, correct_answers, participant_join
 
 pytestmark = pytest.mark.django_db
@@ -303,7 +302,7 @@ def test_formatting_helpers():
     assert duration_text(100_250) == "01:40"
     assert duration_text(4_503_999) == "75:03"
     assert duration_text(None) == "00:00"
-    assert mask_phone("0905123456") == "0905***456"
-    assert mask_phone("") == "" and mask_phone("12345") == "***"
-    assert mask_email("nguyen.an@example.vn") == "n***@example.vn"
-    assert mask_email("") == ""
+    assert phone_masked("0905123456") == "0905***456"
+    assert phone_masked("") == "" and phone_masked("12345") == "***"
+    assert email_masked("nguyen.an@example.vn") == "n***@example.vn"
+    assert email_masked("") == ""

@@ -2,7 +2,7 @@
 digital tools, citing laws by number and title only. Keys: ``slug``, ``title``,
 ``description``, ``mode``, ``audience`` (roles; empty = everyone in the registry),
 ``hours``, ``qualifying`` (counts toward "trained in digital skills"), ``pass_mark``,
-``prerequisites`` (slugs), ``modules`` (kind, title, body (HTML of a lesson), video_url,
+``prerequisites`` (slugs), ``modules`` (kind, title, body (HTML of a lesson),
 ``quiz`` = a list of (law number, article) pairs naming approved items of the contests'
 demo bank), and ``sessions`` for offline and blended courses (days from 1 January 2026,
 start hour, hours, place, trainer, online).
